@@ -1,0 +1,34 @@
+# hadath: two commands set everything up on a fresh machine.
+#   make demo   create .venv, install hadath, analyze the bundled seed articles
+#   make test   create .venv, install hadath with test tools, run the whole test suite
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+DB     ?= demo.db
+
+.PHONY: demo test lint bench clean
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+demo: $(BIN)/.installed
+	rm -f $(DB) $(DB)-wal $(DB)-shm
+	$(BIN)/hadath analyze examples/seeds --db $(DB)
+	$(BIN)/hadath search "والجزائر" --db $(DB)
+	$(BIN)/hadath stats --db $(DB)
+
+test: $(BIN)/.installed
+	$(BIN)/python -m pytest -q
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/ruff format --check src tests bench scripts
+
+bench: $(BIN)/.installed
+	$(BIN)/python bench/text_layer.py
+
+clean:
+	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .hypothesis $(DB) $(DB)-wal $(DB)-shm

@@ -1,0 +1,391 @@
+"""The ``hadath`` command line: thin wrappers that parse, call the library, and render.
+
+Data goes to standard output; progress, notices and errors go to standard error. A user
+error (missing file, bad option, unreadable database) is one line and exit code 2.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from collections.abc import Callable, Iterator
+from enum import StrEnum
+from functools import wraps
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console
+from rich.panel import Panel
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from hadath import __version__
+from hadath.errors import InputError, UserError
+from hadath.model import Document
+
+app = typer.Typer(
+    name="hadath",
+    help=(
+        "hadath (حدث): turn Arabic news articles into structured, searchable events.\n\n"
+        "Start with `hadath analyze ARTICLES...` (files, folders, JSON Lines, RSS, or - for stdin); "
+        "then `hadath search`, `hadath show` and `hadath stats` read what it stored."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+err = Console(stderr=True, highlight=False)
+out = Console(highlight=False)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+DB_HELP = "SQLite database file (default: $HADATH_DB or hadath.db)."
+DbOption = Annotated[Path, typer.Option("--db", envvar="HADATH_DB", help=DB_HELP, dir_okay=False, show_default=True)]
+
+
+class AnalyzeFormat(StrEnum):
+    table = "table"
+    jsonl = "jsonl"
+    json = "json"
+
+
+class ViewFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+class ListFormat(StrEnum):
+    table = "table"
+    jsonl = "jsonl"
+
+
+def user_errors(func: F) -> F:
+    """Turn ``UserError`` into one line on stderr and exit code 2."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except UserError as exc:
+            err.print(f"[bold red]error:[/] {exc}", markup=True, soft_wrap=True)
+            raise typer.Exit(2) from None
+        except KeyboardInterrupt:
+            err.print("interrupted")
+            raise typer.Exit(130) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"hadath {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """hadath: an Arabic news event engine."""
+
+
+def _write_json_line(obj: Any) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+
+
+def _progress(enabled: bool) -> Progress:
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed} docs"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not enabled,
+    )
+
+
+@app.command()
+@user_errors
+def analyze(
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files or folders to read (.txt, .html, .jsonl[.gz], .json, .rss/.atom), or - for stdin.",
+            show_default=False,
+        ),
+    ],
+    db: DbOption = Path("hadath.db"),
+    fmt: Annotated[
+        AnalyzeFormat, typer.Option("--format", "-f", help="table: a summary; jsonl/json: every field and span.")
+    ] = AnalyzeFormat.table,
+    strict: Annotated[bool, typer.Option("--strict", help="Stop at the first input that cannot be read.")] = False,
+    no_store: Annotated[bool, typer.Option("--no-store", help="Analyze and print only; write no database.")] = False,
+    batch_size: Annotated[int, typer.Option(min=1, help="Documents per database transaction.")] = 500,
+) -> None:
+    """Read articles, analyze them, store them, and print what was found.
+
+    Each document is identified by a hash of its normalized content, so analysing the same
+    article again (re-encoded, re-vowelled) is a no-op. An input that cannot be read gets
+    one error line naming it; the batch goes on, and the exit code is 2 only if every input
+    failed (or, with --strict, at the first failure).
+
+    Examples:
+
+        hadath analyze examples/seeds
+
+        hadath analyze articles.jsonl.gz --db news.db
+
+        hadath analyze page.html --format jsonl --no-store
+    """
+    from hadath.ingest import iter_inputs
+    from hadath.pipeline import analyze as run_pipeline
+    from hadath.store import open_store
+
+    store = None if no_store else open_store(db)
+    skipped: list[str] = []
+    counts = {"new": 0, "stored": 0, "failed": 0}
+    rows: list[tuple[Document, str]] = []
+    collected: list[dict[str, Any]] = []
+    batch: list[Document] = []
+    seen: set[str] = set()
+    started = time.perf_counter()
+
+    def flush() -> None:
+        if store is not None and batch:
+            store.put_documents(batch)
+        batch.clear()
+
+    def emit(doc: Document, status: str) -> None:
+        if fmt is AnalyzeFormat.jsonl:
+            _write_json_line(doc.to_dict())
+        elif fmt is AnalyzeFormat.json:
+            collected.append(doc.to_dict())
+        elif len(rows) < 50:
+            rows.append((doc, status))
+
+    progress = _progress(enabled=True)
+    with progress:
+        task = progress.add_task("analysing", total=None, visible=False)
+        for item in iter_inputs(paths, skipped=skipped):
+            if isinstance(item, InputError):
+                counts["failed"] += 1
+                progress.console.print(f"[red]error:[/] {item}", soft_wrap=True)
+                if strict:
+                    flush()
+                    raise typer.Exit(2)
+                continue
+            doc = item
+            if doc.id in seen or (store is not None and store.has_document(doc.id)):
+                counts["stored"] += 1
+                stored = store.get_document(doc.id) if store is not None and doc.id not in seen else None
+                emit(stored or run_pipeline(doc), "already stored")
+            else:
+                seen.add(doc.id)
+                run_pipeline(doc)
+                counts["new"] += 1
+                batch.append(doc)
+                emit(doc, "new")
+                if len(batch) >= batch_size:
+                    flush()
+            done = counts["new"] + counts["stored"]
+            progress.update(task, completed=done, visible=done > 5)
+        flush()
+    elapsed = time.perf_counter() - started
+
+    if fmt is AnalyzeFormat.json:
+        sys.stdout.write(json.dumps(collected, ensure_ascii=False, indent=1) + "\n")
+    elif fmt is AnalyzeFormat.table and rows:
+        out.print(_analyze_table(rows))
+        total = counts["new"] + counts["stored"]
+        if total > len(rows):
+            out.print(f"… and {total - len(rows)} more")
+
+    total = counts["new"] + counts["stored"]
+    rate = f", {total / elapsed:,.0f} docs/s" if elapsed > 0 and total > 20 else ""
+    where = "" if store is None else f" → {db}"
+    summary = (
+        f"{total} document{'s' if total != 1 else ''} analysed ({counts['new']} new, "
+        f"{counts['stored']} already stored), {counts['failed']} failed in {elapsed:.1f} s{rate}{where}"
+    )
+    err.print(summary, soft_wrap=True)
+    if skipped:
+        shown = ", ".join(Path(s).name for s in skipped[:5]) + (" …" if len(skipped) > 5 else "")
+        err.print(
+            f"skipped {len(skipped)} file{'s' if len(skipped) != 1 else ''} of a type hadath does not read "
+            f"in folders ({shown}); name a file explicitly to read it",
+            soft_wrap=True,
+        )
+    if store is not None:
+        store.close()
+    if counts["failed"] and total == 0:
+        err.print("error: every input failed; nothing was analysed")
+        raise typer.Exit(2)
+
+
+def _analyze_table(rows: list[tuple[Document, str]]) -> Table:
+    table = Table(show_lines=False)
+    table.add_column("id", no_wrap=True, min_width=16)
+    for col in ("date", "source", "title / first words", "sentences", "tokens", "status"):
+        table.add_column(col, overflow="fold" if col.startswith("title") else "ellipsis")
+    for doc, status in rows:
+        head = doc.title or " ".join(doc.text.split()[:8]) + " …"
+        table.add_row(
+            doc.id,
+            doc.publication_date or "—",
+            doc.source or "—",
+            head,
+            str(len(doc.sentences)),
+            str(len(doc.tokens)),
+            status,
+        )
+    return table
+
+
+def _open_existing(db: Path) -> Any:
+    from hadath.store import open_store
+
+    return open_store(db, create=False)
+
+
+@app.command()
+@user_errors
+def show(
+    doc_id: Annotated[str, typer.Argument(help="Document id, or a unique prefix of it.", show_default=False)],
+    db: DbOption = Path("hadath.db"),
+    fmt: Annotated[ViewFormat, typer.Option("--format", "-f", help="text or json.")] = ViewFormat.text,
+) -> None:
+    """Show one stored document: metadata, text and analysis counts.
+
+    Example: hadath show 3f2a9c
+    """
+    with _open_existing(db) as store:
+        doc = store.get_document(doc_id)
+    if doc is None:
+        raise UserError(f"no document {doc_id!r} in {db} (see `hadath search` or `hadath stats`)")
+    if fmt is ViewFormat.json:
+        sys.stdout.write(json.dumps(doc.to_dict(), ensure_ascii=False, indent=1) + "\n")
+        return
+    meta = Table.grid(padding=(0, 2))
+    meta.add_column(style="bold")
+    meta.add_column()
+    date = doc.publication_date or "—"
+    if doc.publication_date_source and doc.publication_date:
+        date += f" ({doc.publication_date_source})"
+    for key, value in (
+        ("id", doc.id),
+        ("title", doc.title or "—"),
+        ("source", doc.source or "—"),
+        ("date", date),
+        ("url", doc.url or "—"),
+        ("origin", doc.origin or "—"),
+        ("encoding", str(doc.meta.get("encoding", "—"))),
+        (
+            "analysis",
+            f"{len(doc.sentences)} sentences, {len(doc.tokens)} tokens; stages: {', '.join(doc.stages) or '—'}",
+        ),
+    ):
+        meta.add_row(key, value)
+    out.print(meta)
+    out.print(Panel(doc.text, title="text", title_align="left"))
+
+
+@app.command()
+@user_errors
+def search(
+    query: Annotated[
+        str,
+        typer.Argument(
+            help='Words to find (all must occur); "quoted words" form a phrase. '
+            "Diacritics, letter variants and clitics (و ب ل ال …) do not matter.",
+            show_default=False,
+        ),
+    ],
+    db: DbOption = Path("hadath.db"),
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Most results to show.")] = 20,
+    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="table or jsonl.")] = ListFormat.table,
+) -> None:
+    """Full-text search of stored documents, best match first.
+
+    Example: hadath search "والجزائر"   (finds الجزائر, بالجزائر, الجَزائِر …)
+    """
+    with _open_existing(db) as store:
+        hits = store.search(query, limit=limit)
+    if fmt is ListFormat.jsonl:
+        for h in hits:
+            _write_json_line(
+                {
+                    "id": h.doc_id,
+                    "title": h.title,
+                    "source": h.source,
+                    "publication_date": h.publication_date,
+                    "score": round(h.score, 4),
+                    "snippet": h.snippet,
+                }
+            )
+        return
+    if not hits:
+        err.print(f"no documents match {query!r}")
+        return
+    table = Table()
+    table.add_column("#")
+    table.add_column("id", no_wrap=True, min_width=16)
+    for col in ("date", "source", "snippet"):
+        table.add_column(col, overflow="fold" if col == "snippet" else "ellipsis")
+    for i, h in enumerate(hits, 1):
+        snippet = Text(h.snippet)
+        for s, e in h.highlights:
+            snippet.stylize("bold yellow", s, e)
+        table.add_row(str(i), h.doc_id, h.publication_date or "—", h.source or "—", snippet)
+    out.print(table)
+
+
+@app.command()
+@user_errors
+def stats(
+    db: DbOption = Path("hadath.db"),
+    fmt: Annotated[ViewFormat, typer.Option("--format", "-f", help="text or json.")] = ViewFormat.text,
+) -> None:
+    """What the database holds: documents, sources, dates, size."""
+    with _open_existing(db) as store:
+        s = store.stats()
+    if fmt is ViewFormat.json:
+        sys.stdout.write(json.dumps(s, ensure_ascii=False, indent=1) + "\n")
+        return
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold")
+    grid.add_column()
+    size = s["size_bytes"]
+    grid.add_row(
+        "database", f"{s['path']} (schema {s['schema_version']}" + (f", {size / 1e6:.1f} MB)" if size else ")")
+    )
+    grid.add_row("documents", f"{s['documents']:,} ({s['analysed']:,} analysed, {s['undated']:,} without date)")
+    grid.add_row("dates", f"{s['first_date'] or '—'} … {s['last_date'] or '—'}")
+    out.print(grid)
+    if s["sources"]:
+        table = Table(title="sources")
+        table.add_column("source")
+        table.add_column("documents", justify="right")
+        for name, n in s["sources"].items():
+            table.add_row(name, f"{n:,}")
+        out.print(table)
+
+
+def run() -> None:  # pragma: no cover - console-script entry point
+    os.environ.setdefault("PYTHONIOENCODING", "utf-8")
+    app()
+
+
+def _iter_commands() -> Iterator[str]:
+    """Names of every command (used by the docs test)."""
+    for cmd in app.registered_commands:
+        yield cmd.name or cmd.callback.__name__  # type: ignore[union-attr]

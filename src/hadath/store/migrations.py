@@ -1,0 +1,40 @@
+"""Numbered schema migrations for the SQLite store, recorded in ``schema_migrations``.
+
+Append new migrations at the end; never edit one that has shipped.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: list[tuple[int, str, str]] = [
+    (
+        1,
+        "documents, analyses and the full-text index",
+        """
+        CREATE TABLE documents (
+            rowid INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            title TEXT,
+            source TEXT,
+            url TEXT,
+            publication_date TEXT,
+            publication_date_source TEXT,
+            language TEXT NOT NULL DEFAULT 'ar',
+            origin TEXT,
+            text TEXT NOT NULL,
+            meta TEXT NOT NULL DEFAULT '{}',
+            added_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+        );
+        CREATE INDEX documents_source ON documents(source);
+        CREATE INDEX documents_date ON documents(publication_date);
+        CREATE TABLE analyses (
+            doc_rowid INTEGER PRIMARY KEY REFERENCES documents(rowid) ON DELETE CASCADE,
+            stages TEXT NOT NULL,
+            data TEXT NOT NULL,
+            updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+        );
+        CREATE VIRTUAL TABLE documents_fts USING fts5(
+            title, body, content='', tokenize='unicode61 remove_diacritics 0'
+        );
+        """,
+    ),
+]

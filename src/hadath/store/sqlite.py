@@ -1,0 +1,299 @@
+"""The SQLite store: one file, WAL mode, one transaction per batch, FTS5 search over
+normalized, clitic-stripped keys (``hadath.text.keys``), numbered migrations.
+
+Tokens are not stored: they are rebuilt from the text by the text layer when a document is
+read back (deterministic and faster than decoding them), which keeps the file small.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from hadath.errors import StoreError
+from hadath.model import Document
+from hadath.store.base import DocumentFilter, SearchHit
+from hadath.store.migrations import MIGRATIONS
+from hadath.text import iter_tokens
+from hadath.text.keys import index_keys, query_phrases, token_keys
+
+__all__ = ["SQLiteStore"]
+
+log = logging.getLogger(__name__)
+
+_DOC_COLUMNS = "id, title, source, url, publication_date, publication_date_source, language, origin, text, meta"
+_SNIPPET_RADIUS = 90
+
+
+class SQLiteStore:
+    """A ``Store`` in one SQLite file.
+
+    Args:
+        path: the database file (``:memory:`` for a throw-away store).
+        create: create the file if it does not exist; otherwise a missing file is a
+            ``StoreError`` telling the user to run ``hadath analyze`` first.
+    """
+
+    def __init__(self, path: str | Path = "hadath.db", *, create: bool = True) -> None:
+        self.path = str(path)
+        if self.path != ":memory:":
+            p = Path(self.path)
+            if not p.exists() and not create:
+                raise StoreError(f"no database at {self.path} (run `hadath analyze PATH --db {self.path}` first)")
+            if p.exists() and p.is_dir():
+                raise StoreError(f"{self.path} is a directory, not a database file")
+            if not p.parent.exists():
+                raise StoreError(f"cannot create {self.path}: folder {p.parent} does not exist")
+        try:
+            self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            self.conn.execute("PRAGMA foreign_keys=ON")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path} is not a hadath database ({exc})") from None
+
+    # --- schema -----------------------------------------------------------------------
+
+    def _migrate(self) -> None:
+        c = self.conn
+        c.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations ("
+            "version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+            "applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))"
+        )
+        applied = {row[0] for row in c.execute("SELECT version FROM schema_migrations")}
+        latest = MIGRATIONS[-1][0]
+        if applied and max(applied) > latest:
+            raise StoreError(
+                f"{self.path} has schema version {max(applied)}, newer than this hadath ({latest}): upgrade hadath"
+            )
+        for version, name, sql in MIGRATIONS:
+            if version in applied:
+                continue
+            with self.transaction():
+                for statement in sql.split(";"):
+                    if statement.strip():
+                        c.execute(statement)
+                c.execute("INSERT INTO schema_migrations(version, name) VALUES (?, ?)", (version, name))
+            log.info("applied migration %d: %s", version, name)
+
+    @property
+    def schema_version(self) -> int:
+        row = self.conn.execute("SELECT max(version) FROM schema_migrations").fetchone()
+        return int(row[0] or 0)
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction (``BEGIN IMMEDIATE``); rolled back on error."""
+        if self.conn.in_transaction:
+            yield self.conn
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    # --- writing ------------------------------------------------------------------------
+
+    def has_document(self, doc_id: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is not None
+
+    def _insert(self, doc: Document) -> int | None:
+        cur = self.conn.execute(
+            f"INSERT OR IGNORE INTO documents ({_DOC_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                doc.id,
+                doc.title,
+                doc.source,
+                doc.url,
+                doc.publication_date,
+                doc.publication_date_source,
+                doc.language,
+                doc.origin,
+                doc.text,
+                json.dumps(doc.meta, ensure_ascii=False),
+            ),
+        )
+        if cur.rowcount == 0:
+            return None
+        rowid = cur.lastrowid
+        tokens = doc.tokens or list(iter_tokens(doc.text))
+        title_keys = index_keys(iter_tokens(doc.title)) if doc.title else ""
+        self.conn.execute(
+            "INSERT INTO documents_fts(rowid, title, body) VALUES (?, ?, ?)",
+            (rowid, title_keys, index_keys(tokens)),
+        )
+        return rowid
+
+    def _write_analysis(self, rowid: int, doc: Document) -> None:
+        data = doc.to_dict()
+        for key in ("tokens", "text", "title", "source", "url", "origin", "meta", "id"):
+            data.pop(key, None)
+        self.conn.execute(
+            "INSERT INTO analyses(doc_rowid, stages, data) VALUES (?, ?, ?) "
+            "ON CONFLICT(doc_rowid) DO UPDATE SET stages = excluded.stages, data = excluded.data, "
+            "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
+            (rowid, json.dumps(doc.stages), json.dumps(data, ensure_ascii=False, separators=(",", ":"))),
+        )
+
+    def put_document(self, doc: Document) -> bool:
+        return self.put_documents([doc])[0]
+
+    def put_documents(self, docs: Iterable[Document]) -> list[bool]:
+        results = []
+        with self.transaction():
+            for doc in docs:
+                rowid = self._insert(doc)
+                results.append(rowid is not None)
+                if rowid is not None and doc.stages:
+                    self._write_analysis(rowid, doc)
+        return results
+
+    def put_analysis(self, doc: Document) -> None:
+        with self.transaction():
+            row = self.conn.execute("SELECT rowid FROM documents WHERE id = ?", (doc.id,)).fetchone()
+            if row is None:
+                raise StoreError(f"document {doc.id} is not stored; put_document first")
+            self._write_analysis(row[0], doc)
+
+    # --- reading ------------------------------------------------------------------------
+
+    def _load(self, row: tuple[Any, ...]) -> Document:
+        (_rowid, doc_id, title, source, url, pub, pub_src, lang, origin, text, meta, data) = row
+        d = json.loads(data) if data else {}
+        d.update(
+            id=doc_id,
+            title=title,
+            source=source,
+            url=url,
+            publication_date=pub,
+            publication_date_source=pub_src,
+            language=lang,
+            origin=origin,
+            text=text,
+            meta=json.loads(meta),
+        )
+        doc = Document.from_dict(d)
+        if "text" in doc.stages:
+            doc.tokens = list(iter_tokens(doc.text))
+        return doc
+
+    _SELECT = (
+        f"SELECT d.rowid, {', '.join('d.' + c.strip() for c in _DOC_COLUMNS.split(','))}, a.data "
+        "FROM documents d LEFT JOIN analyses a ON a.doc_rowid = d.rowid"
+    )
+
+    def get_document(self, doc_id: str) -> Document | None:
+        row = self.conn.execute(f"{self._SELECT} WHERE d.id = ?", (doc_id,)).fetchone()
+        if row is None and doc_id and len(doc_id) < 16:
+            rows = self.conn.execute(
+                f"{self._SELECT} WHERE d.id >= ? AND d.id < ? LIMIT 2", (doc_id, doc_id + "\uffff")
+            ).fetchall()
+            if len(rows) > 1:
+                raise StoreError(f"document id prefix {doc_id!r} is ambiguous: give more characters")
+            row = rows[0] if rows else None
+        return self._load(row) if row else None
+
+    def documents(self, filter: DocumentFilter | None = None) -> Iterator[Document]:
+        f = filter or DocumentFilter()
+        where, params = [], []
+        if f.source:
+            where.append("d.source = ?")
+            params.append(f.source)
+        if f.since:
+            where.append("d.publication_date >= ?")
+            params.append(f.since)
+        if f.until:
+            where.append("d.publication_date <= ?")
+            params.append(f.until + "\uffff")
+        sql = self._SELECT + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY d.rowid"
+        sql += " LIMIT ? OFFSET ?"
+        params += [f.limit if f.limit is not None else -1, f.offset]
+        for row in self.conn.execute(sql, params).fetchall():
+            yield self._load(row)
+
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        """Documents matching every word (or quoted phrase) of ``query``, best first."""
+        phrases = query_phrases(query)
+        if not phrases:
+            return []
+        match = " ".join('"' + " ".join(p).replace('"', '""') + '"' for p in phrases)
+        rows = self.conn.execute(
+            "SELECT d.id, d.title, d.source, d.publication_date, d.text, bm25(documents_fts) AS score "
+            "FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid "
+            "WHERE documents_fts MATCH ? ORDER BY score LIMIT ?",
+            (match, limit),
+        ).fetchall()
+        wanted = {k for p in phrases for k in p}
+        hits = []
+        for doc_id, title, source, pub, text, score in rows:
+            snippet, marks = _snippet(text, wanted)
+            hits.append(SearchHit(doc_id, title, source, pub, -float(score), snippet, marks))
+        return hits
+
+    def stats(self) -> dict[str, Any]:
+        c = self.conn
+        n_docs = c.execute("SELECT count(*) FROM documents").fetchone()[0]
+        n_analysed = c.execute("SELECT count(*) FROM analyses").fetchone()[0]
+        lo, hi = c.execute("SELECT min(publication_date), max(publication_date) FROM documents").fetchone()
+        by_source = c.execute(
+            "SELECT coalesce(source, '(none)'), count(*) FROM documents GROUP BY 1 ORDER BY 2 DESC, 1"
+        ).fetchall()
+        undated = c.execute("SELECT count(*) FROM documents WHERE publication_date IS NULL").fetchone()[0]
+        size = None
+        if self.path != ":memory:":
+            size = sum(Path(self.path + s).stat().st_size for s in ("", "-wal") if Path(self.path + s).exists())
+        return {
+            "path": self.path,
+            "schema_version": self.schema_version,
+            "documents": n_docs,
+            "analysed": n_analysed,
+            "undated": undated,
+            "first_date": lo,
+            "last_date": hi,
+            "sources": dict(by_source),
+            "size_bytes": size,
+        }
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> SQLiteStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _snippet(text: str, wanted: set[str]) -> tuple[str, list[tuple[int, int]]]:
+    """A window of original text around the first matched word, with match offsets."""
+    tokens = list(iter_tokens(text))
+    hits = [t for t in tokens if wanted.intersection(token_keys(t))]
+    if not hits:
+        s = text[: 2 * _SNIPPET_RADIUS]
+        return " ".join(s.split()), []
+    first = hits[0]
+    lo = max(0, first.start - _SNIPPET_RADIUS)
+    hi = min(len(text), first.end + _SNIPPET_RADIUS)
+    while lo > 0 and not text[lo - 1].isspace():
+        lo -= 1
+    while hi < len(text) and not text[hi].isspace():
+        hi += 1
+    prefix = "… " if lo > 0 else ""
+    window = text[lo:hi]
+    marks = []
+    # Map offsets inside the window, after newlines are flattened to spaces (same length).
+    for t in hits:
+        if lo <= t.start and t.end <= hi:
+            marks.append((len(prefix) + t.start - lo, len(prefix) + t.end - lo))
+    flat = window.replace("\n", " ").replace("\r", " ")
+    return prefix + flat + (" …" if hi < len(text) else ""), marks

@@ -1,0 +1,136 @@
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from hadath.cli import app
+
+runner = CliRunner()
+
+
+def run(*args: str, input: bytes | str | None = None):
+    return runner.invoke(app, list(args), input=input, catch_exceptions=False)
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    return str(tmp_path / "cli.db")
+
+
+def test_cli_analyze_seeds_jsonl_spans_map_back(seeds_dir: Path, db: str) -> None:
+    r = run("analyze", str(seeds_dir), "--db", db, "--format", "jsonl")
+    assert r.exit_code == 0, r.output
+    docs = [json.loads(line) for line in r.stdout.splitlines()]
+    assert len(docs) == 2
+    for d in docs:
+        text = d["text"]
+        assert len(d["tokens"]) > 400
+        for t in d["tokens"]:
+            assert text[t["start"] : t["end"]] == t["text"]
+        for s in d["sentences"]:
+            assert s["start"] < s["end"] <= len(text)
+    assert "2 documents analysed (2 new" in r.stderr
+    assert "expected.json" in r.stderr  # skipped, and said so
+
+
+def test_cli_reanalyze_is_noop_but_still_prints(seeds_dir: Path, db: str) -> None:
+    run("analyze", str(seeds_dir), "--db", db)
+    r = run("analyze", str(seeds_dir), "--db", db, "--format", "jsonl")
+    assert r.exit_code == 0
+    assert "0 new, 2 already stored" in r.stderr
+    assert len(r.stdout.splitlines()) == 2
+
+
+def test_cli_search_finds_both_seeds(seeds_dir: Path, db: str) -> None:
+    run("analyze", str(seeds_dir), "--db", db)
+    r = run("search", "والجزائر", "--db", db, "--format", "jsonl")
+    assert r.exit_code == 0
+    assert len(r.stdout.splitlines()) == 2
+    r = run("search", "والجزائر", "--db", db)
+    assert "الجزائر" in r.stdout
+
+
+def test_cli_show_and_stats(seeds_dir: Path, db: str) -> None:
+    r = run("analyze", str(seeds_dir), "--db", db, "--format", "json")
+    doc_id = json.loads(r.stdout)[0]["id"]
+    r = run("show", doc_id[:8], "--db", db)
+    assert r.exit_code == 0 and doc_id in r.stdout
+    r = run("show", doc_id, "--db", db, "--format", "json")
+    assert json.loads(r.stdout)["id"] == doc_id
+    r = run("stats", "--db", db, "--format", "json")
+    s = json.loads(r.stdout)
+    assert s["documents"] == 2 and s["analysed"] == 2 and s["schema_version"] >= 1
+    assert run("stats", "--db", db).exit_code == 0
+
+
+def test_cli_all_inputs_failed_exits_2(tmp_path: Path, db: str) -> None:
+    r = run("analyze", str(tmp_path / "missing.txt"), "--db", db)
+    assert r.exit_code == 2
+    assert "missing.txt: no such file or directory" in r.stderr
+    assert "Traceback" not in r.output
+
+
+def test_cli_partial_failure_exits_0_strict_exits_2(tmp_path: Path, db: str) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("الجزائر ترسل مساعدات إلى مالي.", "utf-8")
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    r = run("analyze", str(empty), str(good), "--db", db)
+    assert r.exit_code == 0
+    assert "empty.txt: empty file" in r.stderr and "1 failed" in r.stderr
+    r = run("analyze", str(empty), str(good), "--db", db, "--strict")
+    assert r.exit_code == 2
+
+
+def test_cli_stdin(db: str) -> None:
+    r = run("analyze", "-", "--db", db, "--format", "jsonl", input="وصل الوفد الجزائري إلى باماكو.".encode())
+    assert r.exit_code == 0
+    assert json.loads(r.stdout)["origin"] == "<stdin>"
+
+
+@pytest.mark.parametrize("cmd", [["show", "abc"], ["search", "x"], ["stats"]])
+def test_cli_missing_database_is_one_line_exit_2(cmd: list[str], tmp_path: Path) -> None:
+    r = run(*cmd, "--db", str(tmp_path / "none.db"))
+    assert r.exit_code == 2
+    assert r.stderr.strip().count("\n") == 0 and "no database" in r.stderr
+
+
+def test_cli_unknown_document(seeds_dir: Path, db: str) -> None:
+    run("analyze", str(seeds_dir), "--db", db)
+    r = run("show", "ffffffffffffffff", "--db", db)
+    assert r.exit_code == 2 and "no document" in r.stderr
+
+
+def test_cli_no_store(seeds_dir: Path, tmp_path: Path) -> None:
+    target = tmp_path / "never.db"
+    r = run("analyze", str(seeds_dir), "--no-store", "--db", str(target), "--format", "jsonl")
+    assert r.exit_code == 0 and not target.exists()
+
+
+def test_cli_help_and_version() -> None:
+    r = run("--help")
+    assert r.exit_code == 0 and "analyze" in r.stdout
+    assert run("--version").stdout.startswith("hadath ")
+    for cmd in ("analyze", "show", "search", "stats"):
+        assert run(cmd, "--help").exit_code == 0
+
+
+@pytest.mark.skipif(
+    shutil.which("hadath") is None and not (Path(sys.executable).parent / "hadath").exists(),
+    reason="console script not installed",
+)
+def test_cli_console_script_real_process(seeds_dir: Path, db: str) -> None:
+    exe = shutil.which("hadath") or str(Path(sys.executable).parent / "hadath")
+    p = subprocess.run(
+        [exe, "analyze", str(seeds_dir), "--db", db, "--format", "jsonl"], capture_output=True, text=True, timeout=120
+    )
+    assert p.returncode == 0, p.stderr
+    assert len(p.stdout.splitlines()) == 2
+    p = subprocess.run([exe, "show", "nope", "--db", db], capture_output=True, text=True, timeout=60)
+    assert p.returncode == 2 and "Traceback" not in p.stderr
