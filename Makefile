@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 DB     ?= demo.db
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint bench clean venv-train ner-model
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,19 @@ lint: $(BIN)/.installed
 
 bench: $(BIN)/.installed
 	$(BIN)/python bench/text_layer.py
+
+$(BIN)/.installed-train: $(BIN)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[dev,train]'
+	touch $@
+
+venv-train: $(BIN)/.installed-train
+
+# rebuild the shipped NER data and model from ../shared/data (about 15 minutes)
+ner-model: $(BIN)/.installed-train
+	$(BIN)/python scripts/build_gazetteer.py
+	$(BIN)/python scripts/train_clusters.py
+	$(BIN)/hadath train ner
+	$(BIN)/hadath eval ner --gold ../shared/data/ner/anercorp-test.conll
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .hypothesis $(DB) $(DB)-wal $(DB)-shm

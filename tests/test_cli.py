@@ -119,6 +119,8 @@ def test_cli_help_and_version() -> None:
     assert run("--version").stdout.startswith("hadath ")
     for cmd in ("analyze", "show", "search", "stats"):
         assert run(cmd, "--help").exit_code == 0
+    assert run("eval", "ner", "--help").exit_code == 0
+    assert run("train", "ner", "--help").exit_code == 0
 
 
 @pytest.mark.skipif(
@@ -134,3 +136,31 @@ def test_cli_console_script_real_process(seeds_dir: Path, db: str) -> None:
     assert len(p.stdout.splitlines()) == 2
     p = subprocess.run([exe, "show", "nope", "--db", db], capture_output=True, text=True, timeout=60)
     assert p.returncode == 2 and "Traceback" not in p.stderr
+
+
+def test_cli_eval_ner_json(tmp_path: Path) -> None:
+    gold = tmp_path / "g.conll"
+    gold.write_text(
+        "استقبل O\nالرئيس O\nعبد B-PERS\nالعزيز I-PERS\nبوتفليقة I-PERS\nفي O\nالجزائر B-LOC\n. O\n", "utf-8"
+    )
+    r = run("eval", "ner", "--gold", str(gold), "--json")
+    assert r.exit_code == 0, r.output
+    d = json.loads(r.stdout)
+    assert {"precision", "recall", "f1", "per_type", "tokens_per_second"} <= set(d)
+    assert d["f1"] == 1.0
+    r = run("eval", "ner", "--gold", str(gold))
+    assert r.exit_code == 0 and "PERS" in r.stdout
+
+
+def test_cli_eval_ner_bad_gold(tmp_path: Path) -> None:
+    r = run("eval", "ner", "--gold", str(tmp_path / "none.conll"))
+    assert r.exit_code == 2 and "no such file" in r.stderr
+    bad = tmp_path / "bad.conll"
+    bad.write_text("x LOCATION\n", "utf-8")
+    r = run("eval", "ner", "--gold", str(bad))
+    assert r.exit_code == 2 and "not a BIO tag" in r.stderr
+
+
+def test_cli_train_ner_missing_file(tmp_path: Path) -> None:
+    r = run("train", "ner", "--train", str(tmp_path / "none.conll"))
+    assert r.exit_code == 2 and "no such file" in r.stderr

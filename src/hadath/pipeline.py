@@ -1,49 +1,26 @@
-"""The ordered stages of hadath and ``analyze(doc) -> doc``.
+"""The ordered stages of hadath and ``analyze(doc) -> doc``; nothing else.
 
-A stage is a callable ``Document -> Document`` with a ``name`` and the layers it
-``requires`` and ``assigns``. ``Pipeline`` checks when it is built that every requirement
-is assigned by an earlier stage, and says what is missing. The order of stages is written
-here, once, and nowhere else.
+``Pipeline`` checks when it is built that every stage's requirements are assigned by an
+earlier stage, and says what is missing. The order of stages is written here, once.
 """
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from functools import lru_cache
 
 from hadath.errors import PipelineError
 from hadath.model import Document
-from hadath.text import iter_tokens, split_sentences
+from hadath.ner.stage import ner_stage
+from hadath.stage import Stage, stage
+from hadath.text.stage import text_stage
 
-__all__ = ["Pipeline", "Stage", "analyze", "default_pipeline", "stage"]
-
-log = logging.getLogger(__name__)
+__all__ = ["STAGES", "Pipeline", "Stage", "analyze", "default_pipeline", "stage", "text_stage"]
 
 BASE_LAYERS = frozenset({"text", "metadata"})
 
-
-@dataclass(frozen=True)
-class Stage:
-    """One step of the pipeline."""
-
-    name: str
-    func: Callable[[Document], Document]
-    requires: frozenset[str]
-    assigns: frozenset[str]
-
-    def __call__(self, doc: Document) -> Document:
-        return self.func(doc)
-
-
-def stage(name: str, requires: Iterable[str] = (), assigns: Iterable[str] = ()) -> Callable:
-    """Decorator turning ``func(doc) -> doc`` into a ``Stage``."""
-
-    def wrap(func: Callable[[Document], Document]) -> Stage:
-        return Stage(name, func, frozenset(requires), frozenset(assigns))
-
-    return wrap
+STAGES: tuple[Stage, ...] = (text_stage, ner_stage)
+"""The default stages, in order."""
 
 
 class Pipeline:
@@ -72,18 +49,6 @@ class Pipeline:
             doc = st(doc)
             doc.stages.append(st.name)
         return doc
-
-
-@stage("text", requires=["text"], assigns=["tokens", "sentences"])
-def text_stage(doc: Document) -> Document:
-    """Tokenize (with clitic analysis) and split sentences."""
-    doc.tokens = list(iter_tokens(doc.text))
-    doc.sentences = split_sentences(doc.text, doc.tokens)
-    return doc
-
-
-STAGES: tuple[Stage, ...] = (text_stage,)
-"""The default stages, in order. Later stages (NER, resolution, time, events) go here."""
 
 
 @lru_cache(maxsize=1)

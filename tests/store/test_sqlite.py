@@ -36,7 +36,8 @@ def test_store_put_get_roundtrip(store: SQLiteStore, seed_texts: dict[str, str])
     assert back.text == text and back.title == "عنوان" and back.publication_date == "2008-05-01"
     assert [t.to_dict() for t in back.tokens] == [t.to_dict() for t in doc.tokens]
     assert [s.to_dict() for s in back.sentences] == [s.to_dict() for s in doc.sentences]
-    assert back.stages == ["text"]
+    assert back.stages == doc.stages == ["text", "ner"]
+    assert [m.to_dict() for m in back.mentions] == [m.to_dict() for m in doc.mentions]
 
 
 def test_store_reingest_is_noop(store: SQLiteStore) -> None:
@@ -103,7 +104,7 @@ def test_store_put_analysis_replaces(store: SQLiteStore) -> None:
     store.put_document(doc)
     assert store.get_document(doc.id).stages == []
     store.put_analysis(analyze(doc))
-    assert store.get_document(doc.id).stages == ["text"]
+    assert store.get_document(doc.id).stages == ["text", "ner"]
     with pytest.raises(StoreError):
         store.put_analysis(Document(text="غير مخزن"))
 

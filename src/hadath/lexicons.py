@@ -1,0 +1,41 @@
+"""Shared lexicons shipped as data, used by several stages (NER rules, resolution).
+
+``countries()``: ISO codes, GeoNames ids, Arabic names and adjectives
+(``hadath/data/lexicons/countries.tsv``). ``adjective_forms`` derives the feminine and
+plural forms of an adjective (جزائري -> جزائرية, جزائريون, جزائريين).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+__all__ = ["Country", "adjective_forms", "countries"]
+
+
+@dataclass(frozen=True)
+class Country:
+    iso3: str
+    iso2: str
+    geonames: int
+    names: tuple[str, ...]
+    adjectives: tuple[str, ...]
+
+
+def adjective_forms(adjective: str) -> tuple[str, ...]:
+    """Masculine, feminine and plural forms of a nisba adjective (no article)."""
+    forms = [adjective, adjective + "ة", adjective + "ون", adjective + "ين", adjective + "ات"]
+    return tuple(forms)
+
+
+@lru_cache(maxsize=1)
+def countries() -> tuple[Country, ...]:
+    text = resources.files("hadath.data").joinpath("lexicons/countries.tsv").read_text("utf-8")
+    rows = []
+    for line in text.splitlines():
+        if not line or line.startswith("#") or line.startswith("iso3\t"):
+            continue
+        iso3, iso2, gid, names, adjectives = line.split("\t")
+        rows.append(Country(iso3, iso2, int(gid), tuple(names.split("|")), tuple(adjectives.split("|"))))
+    return tuple(rows)

@@ -1,0 +1,147 @@
+"""Name lists for NER features: one- and multi-word names with a type.
+
+Reads: ``hadath/data/ner/gazetteer.tsv`` (built by ``scripts/build_gazetteer.py``) and the
+cue-word lists in ``hadath/data/ner/cues.json``. Gives, for a sentence of tokens, the
+longest gazetteer match at every position as BIO labels (``B-LOC``, ``I-LOC`` ...), and the
+cue classes of single words (person titles, organization heads, place heads).
+
+Keys are normalized with ة -> ه as well (ANERGazet writes both), and a word is looked up
+as written, without its particles (``والجزائر`` -> ``الجزائر``), and by its bare-particle
+readings (``ومالي`` -> ``مالي``).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from hadath.model import Token
+from hadath.text import normalize, split_candidates
+
+__all__ = ["Cues", "Gazetteer", "cues", "gazetteer", "key"]
+
+_MAX_WORDS = 8
+# when a name is listed under several types, the first wins (other types rank last):
+# place lists (countries, GeoNames) are the cleanest, ANERGazet person names the noisiest
+_PRIORITY = ("LOC", "ORG", "PERS", "LOC_MINOR")
+
+
+def _rank(typ: str) -> int:
+    return _PRIORITY.index(typ) if typ in _PRIORITY else len(_PRIORITY)
+
+
+def key(word: str) -> str:
+    """Look-up key of an already normalized word (ة and ه meet)."""
+    return word.replace("ة", "ه")
+
+
+def token_keys(token: Token) -> tuple[str, ...]:
+    """Keys to try for a token, most literal first."""
+    norm = token.norm
+    keys = [key(norm)]
+    if token.prefix:
+        core = norm[len(token.prefix) :]
+        if token.prefix.endswith("ل") and not core.startswith("ال"):
+            core = "ا" + core  # للجيش -> الجيش
+        keys.append(key(core))
+    else:
+        keys.extend(key(c) for c in split_candidates(norm)[1:])
+    return tuple(dict.fromkeys(keys))
+
+
+@dataclass
+class Gazetteer:
+    """Names by type, looked up by normalized keys."""
+
+    single: dict[str, str] = field(default_factory=dict)
+    phrases: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
+
+    def add(self, name: str, typ: str) -> None:
+        words = tuple(key(normalize(w)) for w in name.split())
+        if not words or len(words) > _MAX_WORDS:
+            return
+        if len(words) == 1:
+            old = self.single.get(words[0])
+            if old is None or _rank(typ) < _rank(old):
+                self.single[words[0]] = typ
+        else:
+            self.phrases.setdefault(words[0], []).append((words[1:], typ))
+
+    def finish(self) -> Gazetteer:
+        for entries in self.phrases.values():
+            entries.sort(key=lambda e: (-len(e[0]), _rank(e[1])))
+        return self
+
+    def match(self, tokens: Sequence[Token]) -> list[str]:
+        """BIO labels of the longest gazetteer matches in ``tokens`` (``O`` elsewhere)."""
+        n = len(tokens)
+        labels = ["O"] * n
+        norms = [key(t.norm) for t in tokens]
+        i = 0
+        while i < n:
+            found = 0
+            typ = ""
+            for k in token_keys(tokens[i]):
+                for rest, t in self.phrases.get(k, ()):
+                    m = len(rest)
+                    if m + 1 > found and i + m < n and tuple(norms[i + 1 : i + 1 + m]) == rest:
+                        found, typ = m + 1, t
+                        break
+                if not found and k in self.single:
+                    found, typ = 1, self.single[k]
+                if found:
+                    break
+            if found:
+                labels[i] = "B-" + typ
+                for j in range(i + 1, i + found):
+                    labels[j] = "I-" + typ
+                i += found
+            else:
+                i += 1
+        return labels
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The shipped gazetteer (loaded once)."""
+    g = Gazetteer()
+    text = resources.files("hadath.data").joinpath("ner/gazetteer.tsv").read_text("utf-8")
+    for line in text.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        typ, name, _src = line.split("\t")
+        g.add(name, typ)
+    return g.finish()
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Single words that announce a name: word key -> cue class."""
+
+    words: dict[str, str]
+
+    def of(self, token: Token) -> str | None:
+        for k in token_keys(token):
+            c = self.words.get(k)
+            if c:
+                return c
+            if k.startswith("ال"):
+                c = self.words.get(k[2:])
+                if c:
+                    return c
+        return None
+
+
+@lru_cache(maxsize=1)
+def cues() -> Cues:
+    raw = json.loads(resources.files("hadath.data").joinpath("ner/cues.json").read_text("utf-8"))
+    words: dict[str, str] = {}
+    for cls, entries in raw.items():
+        if cls == "about":
+            continue
+        for w in entries:
+            words[key(normalize(w))] = cls
+    return Cues(words)

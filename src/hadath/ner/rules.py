@@ -1,0 +1,210 @@
+"""Rules run after the CRF, for what a model trained on ANERcorp does not know.
+
+Reads: one sentence's tokens and the CRF's entity spans. Writes: corrected spans, each with
+the rule that made it (recorded as the mention's ``source``: ``ner-rule:NAME``).
+
+Strong rules (their spans replace overlapping CRF spans):
+  ``known``      curated names of organizations (``data/ner/entities.tsv``);
+  ``head-adj``   an institution plus a country adjective: الجيش المالي, القوات الفرنسية -> ORG;
+  ``land-adj``   الأراضي الليبية -> LOC;
+  ``agency``     وكالة الأنباء + a word -> ORG;
+  ``cited``      a quoted outlet after لـ / لصحيفة: لـ"العرب اليوم" -> ORG;
+  ``so-called``  the name after المدعو / الملقب -> PERS;
+  ``country``    a country name after a preposition or place head (في مالي) -> LOC.
+Repairs of the CRF's spans: ``merge-pers`` (adjacent person spans are one name),
+``split-and`` (a span over "X وY" where Y is a known place is two), ``loc-head``
+(a span after منطقة / مدينة / منطقتي is a place), ``month`` (a month name next to a year or
+after شهر is no entity).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from hadath.lexicons import adjective_forms, countries
+from hadath.model import Token
+from hadath.ner.gazetteer import Gazetteer, cues, gazetteer, key, token_keys
+from hadath.text import normalize
+
+__all__ = ["NOMINAL_RULES", "Span3", "apply_rules"]
+
+NOMINAL_RULES = frozenset({"head-adj", "land-adj"})
+"""Rules that mark nominal actor phrases (الجيش المالي, الأراضي الليبية), not proper names.
+ANERcorp does not annotate these; ``evaluate`` leaves them out when scoring against it."""
+
+Span3 = tuple[int, int, str, str]  # token start, token end, type, source
+
+
+def _keys(words: list[str]) -> frozenset[str]:
+    return frozenset(key(normalize(w)) for w in words)
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict[str, Any]:
+    raw = json.loads(resources.files("hadath.data").joinpath("ner/rules.json").read_text("utf-8"))
+    d: dict[str, Any] = {}
+    # head phrases indexed by their first word: key -> [(words, type, rule)]
+    heads: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
+    for name, typ, rule in (
+        ("org_heads_before_adjective", "ORG", "head-adj"),
+        ("loc_heads_before_adjective", "LOC", "land-adj"),
+        ("agency_heads", "ORG", "agency"),
+    ):
+        for h in raw[name]:
+            words = tuple(key(normalize(w)) for w in h.split())
+            heads.setdefault(words[0], []).append((words, typ, rule))
+    d["heads"] = heads
+    for name in ("so_called", "quote_cited_after", "name_stop_words", "months", "month_context"):
+        d[name] = _keys(raw[name])
+    d["country_context"] = _keys(raw["country_context_before"])
+    d["quote_max_words"] = raw["quote_max_words"]
+    adj: set[str] = set()
+    known = Gazetteer()
+    for c in countries():
+        for a in c.adjectives:
+            adj.update(key(normalize(f)) for f in adjective_forms(a))
+        for n in c.names:
+            known.add(n, "COUNTRY")
+    d["adjectives"] = frozenset(adj)
+    d["countries"] = known.finish()
+    ents = Gazetteer()
+    text = resources.files("hadath.data").joinpath("ner/entities.tsv").read_text("utf-8")
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            typ, name = line.split("\t")
+            ents.add(name, typ)
+    d["entities"] = ents.finish()
+    return d
+
+
+def _bare(tok: Token) -> str:
+    """Key of a token without particles and article."""
+    return key(tok.stem + tok.suffix)
+
+
+def _core(tok: Token) -> str:
+    """Key of a token without particles (article kept)."""
+    return token_keys(tok)[1] if tok.prefix else key(tok.norm)
+
+
+def _match_rest(tokens: Sequence[Token], i: int, words: tuple[str, ...]) -> bool:
+    """Whether ``words[1:]`` follow token ``i`` exactly."""
+    if i + len(words) > len(tokens):
+        return False
+    return all(key(tokens[i + k].norm) == w for k, w in enumerate(words[1:], 1))
+
+
+def _spans_from_bio(labels: list[str], source: str, keep: set[str] | None = None) -> list[Span3]:
+    from hadath.ner.conll import entities
+
+    return [(i, j, t, source) for i, j, t in sorted(entities(labels)) if keep is None or t in keep]
+
+
+def _strong(tokens: Sequence[Token]) -> list[Span3]:
+    d = _data()
+    n = len(tokens)
+    out: list[Span3] = _spans_from_bio(d["entities"].match(tokens), "known")
+    heads = d["heads"]
+    for i in range(n):
+        tok = tokens[i]
+        if tok.kind != "word":
+            continue
+        for k in {_core(tok), key(tok.norm), _bare(tok)}:
+            for words, typ, rule in heads.get(k, ()):
+                j = i + len(words)
+                if j >= n or not _match_rest(tokens, i, words):
+                    continue
+                nxt = tokens[j]
+                # an agency takes any word after it; other heads take a country adjective
+                fits = nxt.kind == "word" if rule == "agency" else nxt.article and _bare(nxt) in d["adjectives"]
+                if fits:
+                    out.append((i, j + 1, typ, rule))
+        if key(tok.norm) in d["quote_cited_after"] and i + 2 < n and tokens[i + 1].text in ('"', "«", "“"):
+            for j in range(i + 2, min(n, i + 3 + d["quote_max_words"])):
+                if tokens[j].text in ('"', "»", "”"):
+                    if j > i + 2 and all(t.kind == "word" for t in tokens[i + 2 : j]):
+                        out.append((i + 2, j, "ORG", "cited"))
+                    break
+        if _core(tok) in d["so_called"]:
+            j = i + 1
+            while j < n and j < i + 4 and tokens[j].kind == "word" and key(tokens[j].norm) not in d["name_stop_words"]:
+                j += 1
+            if j > i + 1:
+                out.append((i + 1, j, "PERS", "so-called"))
+    # country names in a place context
+    labels = d["countries"].match(tokens)
+    for i, j, _, _ in _spans_from_bio(labels, "country"):
+        prev = tokens[i - 1] if i > 0 else None
+        if prev is not None and (_core(prev) in d["country_context"] or key(prev.norm) in d["country_context"]):
+            out.append((i, j, "LOC", "country"))
+    return out
+
+
+def _overlaps(a: Span3, b: Span3) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _is_loc_known(tok: Token) -> bool:
+    g = gazetteer()
+    return any(g.single.get(k, "").startswith("LOC") for k in token_keys(tok))
+
+
+def apply_rules(tokens: Sequence[Token], crf: list[Span3]) -> list[Span3]:
+    """CRF spans corrected by the rules; sorted by start."""
+    d = _data()
+    strong = _strong(tokens)
+    # longest strong span wins among overlapping strong spans
+    chosen: list[Span3] = []
+    for s in sorted(strong, key=lambda s: (-(s[1] - s[0]), s[0])):
+        if not any(_overlaps(s, c) for c in chosen):
+            chosen.append(s)
+    spans = [s for s in crf if not any(_overlaps(s, c) for c in chosen)]
+    # split-and: "X وY" where Y is a known place
+    split: list[Span3] = []
+    for i, j, t, src in spans:
+        start = i
+        for k in range(i + 1, j):
+            tk = tokens[k]
+            if tk.norm.startswith("و") and not tk.prefix and _is_loc_known(tk):
+                split.append((start, k, t, src))
+                start = k
+                src = "split-and"
+        split.append((start, j, t, src))
+    # loc-head: a span right after a place head word is a place (so are the spans coordinated with it)
+    cue = cues()
+    fixed: list[Span3] = []
+    prev_loc_end = -1
+    for i, j, t, src in sorted(split):
+        if t != "LOC" and (
+            (i > 0 and cue.of(tokens[i - 1]) == "LOC_HEAD") or (i == prev_loc_end and src == "split-and")
+        ):
+            t, src = "LOC", "loc-head"
+        if t == "LOC":
+            prev_loc_end = j
+        fixed.append((i, j, t, src))
+    # month names next to a year or after شهر are dates, not entities
+    kept: list[Span3] = []
+    for i, j, t, src in fixed:
+        if j - i == 1 and key(tokens[i].norm) in d["months"]:
+            nxt = tokens[j] if j < len(tokens) else None
+            prv = tokens[i - 1] if i > 0 else None
+            if (nxt is not None and (nxt.kind == "number" or nxt.text == "/")) or (
+                prv is not None and key(prv.norm) in d["month_context"]
+            ):
+                continue
+        kept.append((i, j, t, src))
+    # merge-pers: adjacent person spans are one name, unless the second is coordinated
+    # (و...) or starts with a title
+    merged: list[Span3] = []
+    for s in sorted(kept + chosen):
+        first = tokens[s[0]]
+        joinable = not first.norm.startswith("و") and cue.of(first) != "PER_TITLE"
+        if merged and s[2] == "PERS" and merged[-1][2] == "PERS" and merged[-1][1] == s[0] and joinable:
+            merged[-1] = (merged[-1][0], s[1], "PERS", "merge-pers")
+        else:
+            merged.append(s)
+    return merged

@@ -1,0 +1,79 @@
+"""The NER stage. Reads: ``tokens`` and ``sentences``. Writes: ``mentions`` of type PERS,
+LOC, ORG and MISC (``source="ner"``), one per entity, with original-text spans.
+
+Each sentence is tagged on its own, so an entity never crosses a sentence boundary; a
+multi-word name is one span; a name glued to particles (``والجزائر``, ``بالجيش``,
+``ومالي``) gets the span of the name without them where the text layer or the gazetteer
+can tell.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from hadath.model import Document, Mention, Token
+from hadath.ner.conll import entities
+from hadath.ner.gazetteer import gazetteer, key
+from hadath.ner.model import default_tagger
+from hadath.ner.rules import apply_rules
+from hadath.stage import stage
+from hadath.text import split_candidates
+
+__all__ = ["entity_start", "ner_stage", "tag_sentence"]
+
+_PARTICLES = frozenset("وفبكل")
+
+
+def entity_start(token: Token) -> int:
+    """Where a name that begins with ``token`` starts: after its particles.
+
+    The text layer splits particles only before the article (``والجزائر``). For a bare
+    particle (``ومالي``, ``لمصر``) the gazetteer decides: the particle is dropped when the
+    word is unknown but its reading without the particle is a known name.
+    """
+    if token.core_start > token.start:
+        return token.core_start
+    norm = token.norm
+    if len(norm) < 4 or norm[0] not in _PARTICLES or len(token.text) != len(norm):
+        return token.start
+    g = gazetteer()
+    if key(norm) in g.single or key(norm) in g.phrases:
+        return token.start
+    for cand in split_candidates(norm)[1:]:
+        k = key(cand)
+        if (k in g.single or k in g.phrases) and not cand.startswith("ا" + norm[1:2]):
+            return token.start + (len(norm) - len(cand))
+    return token.start
+
+
+RULE_SCORE = 0.9
+"""Confidence given to spans made by a rule rather than the CRF."""
+
+
+def tag_sentence(tokens: Sequence[Token], text: str, rules: bool = True) -> list[Mention]:
+    """Mentions of the entities in one sentence's tokens (CRF, then the rules)."""
+    tagger = default_tagger()
+    labels = tagger.tag(tokens)
+    crf = [(i, j, t, "crf") for i, j, t in sorted(entities(labels))]
+    probs = tagger.marginals(tokens, labels) if crf else []
+    spans = apply_rules(tokens, crf) if rules else crf
+    out = []
+    for i, j, typ, src in spans:
+        start = entity_start(tokens[i])
+        end = tokens[j - 1].end
+        if src == "crf":
+            source, score = "ner", round(sum(probs[i:j]) / (j - i), 4)
+        else:
+            source, score = f"ner-rule:{src}", RULE_SCORE
+        out.append(Mention(start, end, text[start:end], typ, source=source, score=score))
+    return out
+
+
+@stage("ner", requires=["tokens", "sentences"], assigns=["mentions"])
+def ner_stage(doc: Document) -> Document:
+    """Tag every sentence and add its entity mentions."""
+    mentions = [m for m in doc.mentions if not m.source.startswith("ner")]
+    for sent in doc.sentences:
+        mentions.extend(tag_sentence(doc.tokens[sent.token_start : sent.token_end], doc.text))
+    doc.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
+    return doc

@@ -1,0 +1,176 @@
+"""Training and evaluation of the NER model (``hadath train ner``, ``hadath eval ner``).
+
+Training reads ANERcorp's train split, holds out every tenth sentence as the dev split for
+choosing the regularization, then trains the final model on the whole train split with
+the chosen setting and writes it into the package (``hadath/data/ner/crf.model``). The
+test split is never read here: it is only for ``evaluate``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from hadath.ner.model import CRFTagger
+
+from hadath.ner.conll import entities, read_conll, score, words_to_tokens
+from hadath.ner.features import sentence_features
+
+__all__ = ["TrainConfig", "evaluate", "train"]
+
+log = logging.getLogger(__name__)
+
+PACKAGE_MODEL = Path(__file__).resolve().parents[1] / "data" / "ner" / "crf.model"
+
+
+@dataclass(frozen=True)
+class TrainConfig:
+    c1: float = 0.05
+    c2: float = 0.01
+    max_iterations: int = 200
+    min_freq: int = 1
+
+
+def _fit(
+    sentences: Sequence[tuple[list[str], list[str]]],
+    cfg: TrainConfig,
+    out: Path,
+) -> None:
+    import pycrfsuite
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for words, tags in sentences:
+        trainer.append(sentence_features(words_to_tokens(words)), tags)
+    trainer.set_params(
+        {
+            "c1": cfg.c1,
+            "c2": cfg.c2,
+            "max_iterations": cfg.max_iterations,
+            "feature.possible_transitions": True,
+            "feature.minfreq": cfg.min_freq,
+        }
+    )
+    out.parent.mkdir(parents=True, exist_ok=True)
+    trainer.train(str(out))
+
+
+def _tag_all(
+    model: Path | CRFTagger,
+    sentences: Sequence[tuple[list[str], list[str]]],
+    rules: bool = False,
+    nominal: bool = True,
+) -> tuple[list[list[str]], float]:
+    """BIO labels for every sentence (CRF, then the rules if asked; ``nominal=False`` drops
+    the nominal-phrase rules' spans), and the seconds taken."""
+    from hadath.ner.model import CRFTagger
+    from hadath.ner.rules import NOMINAL_RULES, apply_rules
+
+    tagger = model if isinstance(model, CRFTagger) else CRFTagger(model)
+    warm = words_to_tokens(["تمهيد"])  # load gazetteer, clusters and rules before timing
+    apply_rules(warm, [(0, 1, "LOC", "crf")]) if rules else tagger.tag(warm)
+    tagger.tag(warm)
+    t0 = time.perf_counter()
+    pred = []
+    for words, _ in sentences:
+        tokens = words_to_tokens(words)
+        labels = tagger.tag(tokens)
+        if rules:
+            spans = apply_rules(tokens, [(i, j, t, "crf") for i, j, t in sorted(entities(labels))])
+            labels = ["O"] * len(tokens)
+            for i, j, t, src in spans:
+                if nominal or src not in NOMINAL_RULES:
+                    labels[i:j] = ["B-" + t] + ["I-" + t] * (j - i - 1)
+        pred.append(labels)
+    return pred, time.perf_counter() - t0
+
+
+def evaluate(
+    gold_path: str | Path, model: str | Path | None = None, rules: bool = True, nominal: bool = False
+) -> dict[str, Any]:
+    """Entity-level precision, recall and F1 (micro, CoNLL) of the NER stage on a gold file.
+
+    Scores what the pipeline runs: the CRF, then the rules (``rules=False``: the CRF alone).
+    Proper names only by default, as ANERcorp annotates them: the spans of the nominal-phrase
+    rules (``الجيش المالي``) are left out unless ``nominal=True``. Speed counts features,
+    tagging and rules, on the gold tokens.
+    """
+    from hadath.ner.model import MODEL_RESOURCE, default_tagger
+    from hadath.ner.rules import NOMINAL_RULES
+
+    sentences = read_conll(gold_path)
+    tagger = default_tagger() if model is None else Path(model)
+    pred, elapsed = _tag_all(tagger, sentences, rules=rules, nominal=nominal)
+    model_name = MODEL_RESOURCE if model is None else str(model)
+    total, per = score([t for _, t in sentences], pred)
+    n_tokens = sum(len(w) for w, _ in sentences)
+    return {
+        "gold": str(gold_path),
+        "model": model_name,
+        "rules": rules,
+        "nominal_rules_scored": sorted(NOMINAL_RULES) if rules and nominal else [],
+        "sentences": len(sentences),
+        "tokens": n_tokens,
+        "precision": round(total.precision, 4),
+        "recall": round(total.recall, 4),
+        "f1": round(total.f1, 4),
+        "per_type": {k: v.as_dict() for k, v in per.items()},
+        "tokens_per_second": round(n_tokens / elapsed) if elapsed else None,
+    }
+
+
+GRID = (
+    TrainConfig(c1=0.05, c2=0.01),
+    TrainConfig(c1=0.1, c2=0.01),
+    TrainConfig(c1=0.05, c2=0.05),
+)
+
+
+def train(
+    train_path: str | Path,
+    out: str | Path = PACKAGE_MODEL,
+    grid: Sequence[TrainConfig] = GRID,
+    dev_every: int = 10,  # the dev split is the last 1/dev_every of the sentences
+    report: Callable[[str], None] = log.info,
+) -> dict[str, Any]:
+    """Tune on a dev split of ``train_path``, then train on all of it and write ``out``."""
+    import tempfile
+
+    sentences = read_conll(train_path)
+    cut = len(sentences) - len(sentences) // dev_every  # contiguous, like the test split
+    fit, dev = sentences[:cut], sentences[cut:]
+    results = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for cfg in grid:
+            t0 = time.perf_counter()
+            path = Path(tmp) / "dev.model"
+            _fit(fit, cfg, path)
+            pred, _ = _tag_all(path, dev)
+            total, _ = score([t for _, t in dev], pred)
+            results.append((total.f1, cfg))
+            report(f"dev F1 {total.f1:.4f} with c1={cfg.c1} c2={cfg.c2} ({time.perf_counter() - t0:.0f} s)")
+    best_f1, best = max(results, key=lambda r: r[0])
+    report(f"training on all {len(sentences):,} sentences with c1={best.c1} c2={best.c2}")
+    out = Path(out)
+    _fit(sentences, best, out)
+    digest = hashlib.sha256(out.read_bytes()).hexdigest()
+    info = {
+        "model": out.name,
+        "sha256": digest,
+        "bytes": out.stat().st_size,
+        "train": Path(train_path).name,
+        "train_sentences": len(sentences),
+        "dev_split": f"the last 1/{dev_every} of the train file's sentences",
+        "dev_f1": round(best_f1, 4),
+        "config": best.__dict__,
+        "grid": [{"f1": round(f, 4), **c.__dict__} for f, c in results],
+        "rebuild": "hadath train ner --train ../shared/data/ner/anercorp-train.conll",
+    }
+    out.with_suffix(".json").write_text(json.dumps(info, indent=1) + "\n", "utf-8")
+    return info

@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+import pytest
+
+from hadath.ner.rules import apply_rules
+from hadath.text import tokenize
+
+
+def spans(text: str, crf: list[tuple[int, int, str]] | None = None) -> list[tuple[str, str, str]]:
+    toks = tokenize(text)
+    out = apply_rules(toks, [(i, j, t, "crf") for i, j, t in (crf or [])])
+    return [(text[toks[i].start : toks[j - 1].end], t, src) for i, j, t, src in out]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("أعلن الجيش المالي أمس", ("الجيش المالي", "ORG", "head-adj")),
+        ("وصلت القوات الفرنسية إلى غاو", ("القوات الفرنسية", "ORG", "head-adj")),
+        ("فر إلى الأراضي الليبية", ("الأراضي الليبية", "LOC", "land-adj")),
+        ("حسب وكالة الأنباء الفرنسية", ("وكالة الأنباء الفرنسية", "ORG", "known")),
+        ("نقلت وكالة الأنباء الموريتانية", ("وكالة الأنباء الموريتانية", "ORG", "agency")),
+        ('وقالت مصادر لـ"الخبر اليومي" إن', ("الخبر اليومي", "ORG", "cited")),
+        ("وفر المدعو باهنغا إلى ليبيا", ("باهنغا", "PERS", "so-called")),
+        ("أرسلت مساعدات إلى مالي", ("مالي", "LOC", "country")),
+    ],
+)
+def test_rules_strong_patterns(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in spans(text)
+
+
+def test_rules_financial_adjective_is_not_mali() -> None:
+    assert spans("قدمت دعما مالي ضخما") == []
+
+
+def test_rules_known_name_replaces_crf_fragment() -> None:
+    text = "هاجم تنظيم القاعدة في بلاد المغرب الإسلامي الثكنة"
+    out = spans(text, crf=[(1, 3, "ORG"), (5, 6, "LOC")])
+    assert out == [("تنظيم القاعدة في بلاد المغرب الإسلامي", "ORG", "known")]
+
+
+def test_rules_merge_adjacent_persons_but_not_coordinated() -> None:
+    assert spans("قال نور الدين يزيد زرهوني", crf=[(1, 4, "PERS"), (4, 5, "PERS")]) == [
+        ("نور الدين يزيد زرهوني", "PERS", "merge-pers")
+    ]
+    out = spans("فاز أحمد علي وخالد سعيد", crf=[(1, 3, "PERS"), (3, 5, "PERS")])
+    assert [s[0] for s in out] == ["أحمد علي", "وخالد سعيد"]
+
+
+def test_rules_place_head_and_coordination() -> None:
+    out = spans("قبالة منطقتي تينزاوتين وتيمياوين", crf=[(2, 4, "PERS")])
+    assert [(s[0], s[1]) for s in out] == [("تينزاوتين", "LOC"), ("وتيمياوين", "LOC")]
+
+
+def test_rules_month_names_are_not_entities() -> None:
+    assert spans("في نيسان/أبريل 2012", crf=[(1, 2, "ORG")]) == []
+    assert spans("خلال شهر نيسان", crf=[(2, 3, "ORG")]) == []
+    assert spans("سيارات نيسان الجديدة", crf=[(1, 2, "ORG")]) == [("نيسان", "ORG", "crf")]

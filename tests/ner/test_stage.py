@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from hadath.ingest import iter_inputs
+from hadath.model import Document
+from hadath.pipeline import analyze
+
+from ..conftest import SEED_FILES, SEEDS
+
+EXPECTED = json.loads((SEEDS / "expected.json").read_text("utf-8"))
+TYPE = {"PER": "PERS"}
+
+
+def _seed(path: Path) -> Document:
+    (doc,) = list(iter_inputs([path]))
+    return analyze(doc)
+
+
+CASES = [
+    (p, e["text"], TYPE.get(e["type"], e["type"]))
+    for p in SEED_FILES
+    for e in EXPECTED["documents"][p.name]["entities"]
+]
+
+
+@pytest.fixture(scope="module")
+def seed_docs() -> dict[str, Document]:
+    return {p.name: _seed(p) for p in SEED_FILES}
+
+
+@pytest.mark.parametrize(("path", "text", "typ"), CASES, ids=[f"{c[0].name[:3]}-{c[1]}" for c in CASES])
+def test_ner_finds_every_expected_seed_entity(seed_docs: dict[str, Document], path: Path, text: str, typ: str) -> None:
+    doc = seed_docs[path.name]
+    found = {(m.text, m.type) for m in doc.mentions}
+    assert (text, typ) in found, f"{text} ({typ}) not found; got {sorted(m for m in found if text in m[0])}"
+
+
+def test_ner_spans_map_back_and_stay_in_sentences(seed_docs: dict[str, Document]) -> None:
+    for doc in seed_docs.values():
+        assert doc.mentions
+        for m in doc.mentions:
+            assert doc.text[m.start : m.end] == m.text
+            assert any(s.start <= m.start and m.end <= s.end for s in doc.sentences)
+            assert m.source.startswith("ner") and 0 < m.score <= 1
+
+
+def test_ner_never_crosses_sentence_boundary() -> None:
+    doc = analyze(Document(text="وصل الرئيس عبد العزيز.\nبوتفليقة يزور باماكو."))
+    for m in doc.mentions:
+        assert "\n" not in m.text and "." not in m.text
+
+
+def test_ner_span_without_clitic() -> None:
+    doc = analyze(Document(text="تعاون بين مالي والجزائر وبباماكو."))
+    texts = {m.text for m in doc.mentions}
+    assert "الجزائر" in texts
+    assert all(not t.startswith("و") for t in texts)
+
+
+def test_ner_multiword_name_one_span() -> None:
+    doc = analyze(Document(text="استقبل الرئيس عبد العزيز بوتفليقة وزير الدفاع."))
+    assert any(m.text == "عبد العزيز بوتفليقة" and m.type == "PERS" for m in doc.mentions)
