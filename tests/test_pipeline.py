@@ -9,7 +9,7 @@ from hadath.pipeline import Pipeline, analyze, default_pipeline, stage, text_sta
 
 def test_pipeline_runs_text_stage() -> None:
     doc = analyze(Document(text="وصل الوفد. ثم غادر."))
-    assert doc.stages == ["text", "ner"]
+    assert doc.stages == default_pipeline().names
     assert len(doc.sentences) == 2 and len(doc.tokens) == 6
 
 
@@ -29,4 +29,4 @@ def test_pipeline_checks_requirements_when_built() -> None:
 
 
 def test_default_pipeline_order() -> None:
-    assert default_pipeline().names == ["text", "ner"]
+    assert default_pipeline().names == ["text", "ner", "time"]

@@ -14,12 +14,13 @@ from hadath.model import Document
 from hadath.ner.stage import ner_stage
 from hadath.stage import Stage, stage
 from hadath.text.stage import text_stage
+from hadath.time.stage import time_stage
 
 __all__ = ["STAGES", "Pipeline", "Stage", "analyze", "default_pipeline", "stage", "text_stage"]
 
 BASE_LAYERS = frozenset({"text", "metadata"})
 
-STAGES: tuple[Stage, ...] = (text_stage, ner_stage)
+STAGES: tuple[Stage, ...] = (text_stage, ner_stage, time_stage)
 """The default stages, in order."""
 
 

@@ -7,7 +7,7 @@ import pytest
 
 from hadath.errors import StoreError
 from hadath.model import Document
-from hadath.pipeline import analyze
+from hadath.pipeline import analyze, default_pipeline
 from hadath.store import DocumentFilter, SQLiteStore, Store, open_store
 from hadath.store.migrations import MIGRATIONS
 
@@ -36,7 +36,7 @@ def test_store_put_get_roundtrip(store: SQLiteStore, seed_texts: dict[str, str])
     assert back.text == text and back.title == "عنوان" and back.publication_date == "2008-05-01"
     assert [t.to_dict() for t in back.tokens] == [t.to_dict() for t in doc.tokens]
     assert [s.to_dict() for s in back.sentences] == [s.to_dict() for s in doc.sentences]
-    assert back.stages == doc.stages == ["text", "ner"]
+    assert back.stages == doc.stages == default_pipeline().names
     assert [m.to_dict() for m in back.mentions] == [m.to_dict() for m in doc.mentions]
 
 
@@ -104,7 +104,7 @@ def test_store_put_analysis_replaces(store: SQLiteStore) -> None:
     store.put_document(doc)
     assert store.get_document(doc.id).stages == []
     store.put_analysis(analyze(doc))
-    assert store.get_document(doc.id).stages == ["text", "ner"]
+    assert store.get_document(doc.id).stages == default_pipeline().names
     with pytest.raises(StoreError):
         store.put_analysis(Document(text="غير مخزن"))
 

@@ -19,7 +19,8 @@ from functools import lru_cache
 from importlib import resources
 
 from hadath.model import Token
-from hadath.text import normalize, split_candidates
+from hadath.text import normalize
+from hadath.text.keys import lookup_forms
 
 __all__ = ["Cues", "Gazetteer", "cues", "gazetteer", "key"]
 
@@ -39,17 +40,8 @@ def key(word: str) -> str:
 
 
 def token_keys(token: Token) -> tuple[str, ...]:
-    """Keys to try for a token, most literal first."""
-    norm = token.norm
-    keys = [key(norm)]
-    if token.prefix:
-        core = norm[len(token.prefix) :]
-        if token.prefix.endswith("ل") and not core.startswith("ال"):
-            core = "ا" + core  # للجيش -> الجيش
-        keys.append(key(core))
-    else:
-        keys.extend(key(c) for c in split_candidates(norm)[1:])
-    return tuple(dict.fromkeys(keys))
+    """Keys to try for a token, most literal first (``lookup_forms`` with ة -> ه)."""
+    return tuple(dict.fromkeys(key(f) for f in lookup_forms(token)))
 
 
 @dataclass

@@ -13,7 +13,7 @@ from hadath.model import Token
 from hadath.text.clitics import split_candidates
 from hadath.text.tokenize import iter_tokens
 
-__all__ = ["index_keys", "query_phrases", "token_keys"]
+__all__ = ["index_keys", "lookup_forms", "query_phrases", "token_keys"]
 
 _INDEXED = frozenset({"word", "number", "url"})
 
@@ -33,6 +33,22 @@ def token_keys(token: Token) -> list[str]:
             if alt != token.stem:
                 keys.append(alt)
     return keys
+
+
+def lookup_forms(token: Token) -> tuple[str, ...]:
+    """Normalized forms to look a token up by in a lexicon, most literal first: as written,
+    without its particles (``للجيش`` -> ``الجيش``), and its bare-particle readings
+    (``ومالي`` -> ``مالي``)."""
+    norm = token.norm
+    forms = [norm]
+    if token.prefix:
+        core = norm[len(token.prefix) :]
+        if token.prefix.endswith("ل") and not core.startswith("ال"):
+            core = "ا" + core  # للجيش -> الجيش
+        forms.append(core)
+    else:
+        forms.extend(split_candidates(norm)[1:])
+    return tuple(dict.fromkeys(forms))
 
 
 def index_keys(tokens: Iterable[Token]) -> str:

@@ -1,0 +1,317 @@
+"""Finding date expressions in a sentence's tokens.
+
+Reads: tokens (with their normalized forms). Writes: ``TimeExpr`` objects: the token range
+of each expression and what it says (a calendar date, possibly partial; or a date relative
+to the publication date), without resolving it. The vocabulary is data
+(``hadath/data/time/calendar.json``).
+
+Recognized: numeric dates (``15/3/2013``, ``2013-03-15``); day, month and year in the three
+Gregorian month series, with a second name after a slash (``15 آذار/مارس 2013``,
+``نيسان/أبريل 2012``, ``جويلية 2006``); Hijri dates (``15 رمضان 1434 هـ``); years after a
+year word (``سنة 2006``, ``منذ 2006``) or before ``م``; weekdays (``يوم الأربعاء الماضي``,
+``الجمعة``); ``أمس``, ``اليوم``, ``غدا``; durations ago or later (``قبل سنتين``, ``قبل ثلاثة
+أيام``, ``بعد أسبوع``); periods (``الشهر الماضي``, ``العام المقبل``, ``هذا العام``); months
+with a direction (``أبريل الماضي``); and near ranges (``خلال الأيام القليلة المقبلة``).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from hadath.model import Token
+from hadath.text import normalize
+from hadath.text.keys import lookup_forms
+
+__all__ = ["TimeExpr", "find_expressions"]
+
+
+@dataclass(slots=True)
+class TimeExpr:
+    """One date expression: token range ``[start, end)`` and what it says.
+
+    ``kind``: ``date`` (calendar fields), ``hijri`` (Hijri calendar fields), ``day``
+    (relative day: ``offset`` days), ``weekday`` (``weekday`` 0=Monday, ``direction``),
+    ``ago`` (``offset`` ``unit``s before/after), ``period`` (this/last/next ``unit``),
+    ``month`` (a month with a ``direction``), ``range`` (the few ``unit``s before/after).
+    """
+
+    start: int
+    end: int
+    kind: str
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    unit: str | None = None
+    offset: int | None = None
+    weekday: int | None = None
+    direction: str | None = None  # past, future, current, or None
+
+
+def _n(word: str) -> str:
+    return normalize(word).replace("ة", "ه")
+
+
+_YEAR_WORDS = frozenset(_n(w) for w in ("سنة", "عام", "العام", "السنة", "لعام", "لسنة"))
+_PLURAL_UNITS = frozenset(_n(w) for w in ("أيام", "أسابيع", "أشهر", "شهور", "سنوات", "سنين", "أعوام"))
+
+
+@lru_cache(maxsize=1)
+def _cal() -> dict[str, Any]:
+    raw = json.loads(resources.files("hadath.data").joinpath("time/calendar.json").read_text("utf-8"))
+    cal: dict[str, Any] = {}
+    for name in ("months", "hijri_months", "weekdays", "numbers", "units", "dual_units", "relative_days"):
+        table: dict[str, list[tuple[tuple[str, ...], Any]]] = {}
+        for phrase, value in raw[name].items():
+            words = tuple(_n(w) for w in phrase.split())
+            table.setdefault(words[0], []).append((words[1:], value))
+        for entries in table.values():
+            entries.sort(key=lambda e: -len(e[0]))
+        cal[name] = table
+    for name in (
+        "hijri_markers",
+        "gregorian_markers",
+        "past",
+        "future",
+        "current",
+        "this",
+        "few",
+        "year_context",
+        "ago",
+        "later",
+        "within",
+        "day_word",
+        "month_word",
+        "not_today_before",
+        "not_weekday_before",
+    ):
+        cal[name] = frozenset(_n(w) for w in raw[name])
+    return cal
+
+
+def _forms(tok: Token) -> tuple[str, ...]:
+    return tuple(f.replace("ة", "ه") for f in lookup_forms(tok)) if tok.kind == "word" else (tok.norm,)
+
+
+def _lookup(table: dict[str, list[tuple[tuple[str, ...], Any]]], tokens: Sequence[Token], i: int) -> tuple[Any, int]:
+    """Longest phrase of ``table`` starting at token ``i``: (value, number of tokens)."""
+    if i >= len(tokens):
+        return None, 0
+    for form in _forms(tokens[i]):
+        for rest, value in table.get(form, ()):
+            m = len(rest)
+            if i + m < len(tokens) and all(_n(tokens[i + 1 + k].norm) == w for k, w in enumerate(rest)):
+                return value, m + 1
+            if m == 0:
+                return value, 1
+    return None, 0
+
+
+def _is(tokens: Sequence[Token], i: int, name: str) -> bool:
+    return 0 <= i < len(tokens) and any(f in _cal()[name] for f in _forms(tokens[i]))
+
+
+def _int(tok: Token) -> int | None:
+    if tok.kind == "number" and tok.norm.isdigit() and len(tok.norm) <= 4:
+        return int(tok.norm)
+    return None
+
+
+def _quantity(tokens: Sequence[Token], i: int) -> tuple[int | None, int]:
+    """A number (digits or words) at ``i``: (value, tokens used)."""
+    if i >= len(tokens):
+        return None, 0
+    v = _int(tokens[i])
+    if v is not None:
+        return v, 1
+    value, n = _lookup(_cal()["numbers"], tokens, i)
+    return (int(value), n) if value is not None else (None, 0)
+
+
+def _month(tokens: Sequence[Token], i: int, table: str = "months") -> tuple[int | None, int]:
+    """A month name at ``i``, with an optional second name after a slash (آذار/مارس)."""
+    value, n = _lookup(_cal()[table], tokens, i)
+    if value is None:
+        return None, 0
+    j = i + n
+    # a second name of the same month: آذار/مارس, يونيو (حزيران), نوفمبر تشرين الثاني
+    sep = 1 if j < len(tokens) and tokens[j].text in ("/", "-", "(") else 0
+    value2, n2 = _lookup(_cal()[table], tokens, j + sep)
+    if value2 == value:
+        j += sep + n2
+        if sep and tokens[j - n2 - 1].text == "(" and j < len(tokens) and tokens[j].text == ")":
+            j += 1
+    return int(value), j - i
+
+
+def _year(tokens: Sequence[Token], i: int) -> tuple[int | None, int]:
+    if i < len(tokens):
+        v = _int(tokens[i])
+        if v is not None and len(tokens[i].norm) == 4 and 1000 <= v <= 2200:
+            n = 1
+            if _is(tokens, i + 1, "gregorian_markers"):
+                n = 2
+            return v, n
+    return None, 0
+
+
+def _direction(tokens: Sequence[Token], i: int) -> tuple[str | None, int]:
+    for name in ("past", "future", "current"):
+        if _is(tokens, i, name):
+            return name, 1
+    return None, 0
+
+
+def _numeric_date(tokens: Sequence[Token], i: int) -> TimeExpr | None:
+    if i + 4 >= len(tokens):
+        return None
+    a, s1, b, s2, c = tokens[i : i + 5]
+    if not (s1.text in "/-." and s2.text == s1.text and a.end == s1.start and s2.end == c.start):
+        return None
+    x, y, z = _int(a), _int(b), _int(c)
+    if x is None or y is None or z is None:
+        return None
+    if len(a.norm) == 4:
+        year, month, day = x, y, z
+    elif len(c.norm) == 4:
+        year, month, day = z, y, x
+    else:
+        return None
+    if 1 <= month <= 12 and 1 <= day <= 31 and 1000 <= year <= 2200:
+        return TimeExpr(i, i + 5, "date", year, month, day)
+    return None
+
+
+def _at(tokens: Sequence[Token], i: int, skip: frozenset[int]) -> TimeExpr | None:
+    cal = _cal()
+    n = len(tokens)
+    tok = tokens[i]
+    if tok.kind == "number":
+        expr = _numeric_date(tokens, i)
+        if expr:
+            return expr
+        day = _int(tok)
+        if day is not None and 1 <= day <= 31:
+            j = i + 2 if i + 1 < n and tokens[i + 1].norm == "من" else i + 1  # 15 من مارس
+            for table, kind in (("months", "date"), ("hijri_months", "hijri")):
+                month, m = _month(tokens, j, table)
+                if month:
+                    k = j + m
+                    year, y = _year(tokens, k)
+                    k += y
+                    if kind == "hijri" and _is(tokens, k, "hijri_markers"):
+                        k += 1
+                    return TimeExpr(i, k, kind, year, month, day)
+        year, y = _year(tokens, i)
+        if year is not None:
+            if _is(tokens, i + 1, "hijri_markers") and 1300 <= year <= 1600:
+                return TimeExpr(i, i + 2, "hijri", year)
+            if y == 2 or _is(tokens, i - 1, "year_context"):
+                return TimeExpr(i, i + y, "date", year)
+        return None
+    if tok.kind != "word" or i in skip:
+        return None
+    # [شهر] MONTH[/MONTH] (YEAR | direction); the span starts at the month name
+    j = i + 1 if _is(tokens, i, "month_word") else i
+    start = j
+    for table, kind in (("months", "date"), ("hijri_months", "hijri")):
+        month, m = _month(tokens, j, table)
+        if month:
+            k = j + m
+            year, y = _year(tokens, k)
+            if year is not None:
+                k += y
+                if kind == "hijri" and _is(tokens, k, "hijri_markers"):
+                    k += 1
+                return TimeExpr(start, k, kind, year, month)
+            direction, d = _direction(tokens, k)
+            if direction and kind == "date":
+                return TimeExpr(start, k + d, "month", month=month, direction=direction)
+            if kind == "hijri" and (j > i or _is(tokens, i - 1, "year_context")):
+                return TimeExpr(start, k, "hijri", month=month)
+            if j > i or _is(tokens, i - 1, "year_context"):
+                return TimeExpr(start, k, "month" if kind == "date" else "hijri", month=month)
+            return None
+    # [يوم] WEEKDAY [direction]
+    start = i
+    j = i + 1 if _is(tokens, i, "day_word") else i
+    wd, w = _lookup(cal["weekdays"], tokens, j)
+    if wd is not None and _is(tokens, j + w, "not_weekday_before"):
+        wd = None  # الأحد عشر: "the eleven"
+    if wd is not None:
+        k = j + w
+        direction, d = _direction(tokens, k)
+        return TimeExpr(start, k + d, "weekday", weekday=int(wd), direction=direction)
+    # أمس, اليوم, غدا ...
+    off, r = _lookup(cal["relative_days"], tokens, i)
+    if off == 0 and i + r < n and _is(tokens, i + r, "not_today_before"):
+        return None  # اليوم الوطني, اليوم العالمي: a named day, not today
+    if off is not None:
+        return TimeExpr(i, i + r, "day", offset=int(off))
+    # قبل سنتين / قبل ثلاثة أيام / بعد أسبوع / منذ عامين
+    if _is(tokens, i, "ago") or _is(tokens, i, "later"):
+        sign = -1 if _is(tokens, i, "ago") else 1
+        unit, u = _lookup(cal["dual_units"], tokens, i + 1)
+        if unit:
+            return TimeExpr(i, i + 1 + u, "ago", unit=unit, offset=2 * sign)
+        qty, q = _quantity(tokens, i + 1)
+        unit, u = _lookup(cal["units"], tokens, i + 1 + q)
+        if not unit or (q == 0 and tokens[i + 1].article):
+            return None
+        if q == 0 and _year(tokens, i + 1 + u)[0] is not None:
+            return None  # منذ عام 1700: a year, not "a year ago"
+        if q == 0 and _n(tokens[i + 1].norm) in _PLURAL_UNITS:  # قبل أيام, منذ سنوات: a few
+            return TimeExpr(i, i + 1 + u, "range", unit=unit, direction="past" if sign < 0 else "future")
+        return TimeExpr(i, i + 1 + q + u, "ago", unit=unit, offset=(qty or 1) * sign)
+    # خلال الأيام القليلة المقبلة
+    if _is(tokens, i, "within"):
+        unit, u = _lookup(cal["units"], tokens, i + 1)
+        if unit and tokens[i + 1].article:
+            k = i + 1 + u
+            if _is(tokens, k, "few"):
+                k += 1
+            direction, d = _direction(tokens, k)
+            if direction in ("past", "future"):
+                return TimeExpr(i, k + d, "range", unit=unit, direction=direction)
+        return None
+    # الشهر الماضي / العام المقبل / هذا العام
+    if _is(tokens, i, "this"):
+        unit, u = _lookup(cal["units"], tokens, i + 1)
+        if unit and tokens[i + 1].article:
+            return TimeExpr(i, i + 1 + u, "period", unit=unit, offset=0, direction="current")
+        return None
+    unit, u = _lookup(cal["units"], tokens, i)
+    if unit and tok.article:
+        direction, d = _direction(tokens, i + u)
+        if direction:
+            offset = {"past": -1, "future": 1, "current": 0}[direction]
+            return TimeExpr(i, i + u + d, "period", unit=unit, offset=offset, direction=direction)
+    return None
+
+
+def find_expressions(tokens: Sequence[Token], skip: frozenset[int] = frozenset()) -> list[TimeExpr]:
+    """Date expressions in one sentence's tokens, left to right, never overlapping.
+
+    Args:
+        tokens: the sentence's tokens.
+        skip: token indices that must not start an expression (e.g. inside a name such
+            as العرب اليوم).
+    """
+    out = []
+    i = 0
+    while i < len(tokens):
+        expr = _at(tokens, i, skip)
+        if expr is not None and expr.kind == "date" and expr.month is None and expr.start > 0:
+            prev = expr.start - 1
+            if (not out or out[-1].end <= prev) and _n(tokens[prev].norm) in _YEAR_WORDS:
+                expr.start = prev  # سنة 2006, عام 2012: the year word belongs to the expression
+        if expr is not None and expr.end > expr.start:
+            out.append(expr)
+            i = expr.end
+        else:
+            i += 1
+    return out
