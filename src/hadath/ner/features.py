@@ -90,13 +90,23 @@ def _local(tok: Token, gz: str, cue: str | None, table: dict[str, tuple[str, ...
 _NEIGHBOUR_KEYS = ("w=", "s=", "gz=", "cue=", "x2=", "sh=", "art", "nisba", "c1=", "c2=")
 
 
+@lru_cache(maxsize=262144)
+def _neighbour_tuple(loc: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(x for x in loc if x.startswith(_NEIGHBOUR_KEYS))
+
+
+def _neighbour(loc: list[str]) -> tuple[str, ...]:
+    """The subset of a token's features its neighbours see (cached: word types repeat)."""
+    return _neighbour_tuple(tuple(loc))
+
+
 def sentence_features(tokens: Sequence[Token]) -> list[list[str]]:
     """Feature strings for every token of one sentence."""
     gz = gazetteer().match(tokens)
     cue = cues()
     table = clusters()
     locals_ = [_local(t, g, cue.of(t), table) for t, g in zip(tokens, gz, strict=True)]
-    neigh = [[x for x in loc if x.startswith(_NEIGHBOUR_KEYS)] for loc in locals_]
+    neigh = [_neighbour(loc) for loc in locals_]
     n = len(tokens)
     out: list[list[str]] = []
     for i in range(n):

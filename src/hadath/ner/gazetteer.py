@@ -20,7 +20,7 @@ from importlib import resources
 
 from hadath.model import Token
 from hadath.text import normalize
-from hadath.text.keys import lookup_forms
+from hadath.text.keys import _lookup_forms
 
 __all__ = ["Cues", "Gazetteer", "cues", "gazetteer", "key"]
 
@@ -41,7 +41,12 @@ def key(word: str) -> str:
 
 def token_keys(token: Token) -> tuple[str, ...]:
     """Keys to try for a token, most literal first (``lookup_forms`` with ة -> ه)."""
-    return tuple(dict.fromkeys(key(f) for f in lookup_forms(token)))
+    return _token_keys(token.norm, token.prefix)
+
+
+@lru_cache(maxsize=262144)
+def _token_keys(norm: str, prefix: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(key(f) for f in _lookup_forms(norm, prefix)))
 
 
 @dataclass

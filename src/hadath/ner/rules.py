@@ -11,7 +11,8 @@ Strong rules (their spans replace overlapping CRF spans):
   ``cited``      a quoted outlet after لـ / لصحيفة: لـ"العرب اليوم" -> ORG;
   ``so-called``  the name after المدعو / الملقب -> PERS;
   ``country``    a country name after a preposition or place head (في مالي) -> LOC.
-Repairs of the CRF's spans: ``merge-pers`` (adjacent person spans are one name),
+Repairs of the CRF's spans: ``pers-trim`` (a country adjective before a name belongs to
+the title: الرئيس الجزائري عبد العزيز بوتفليقة), ``merge-pers`` (adjacent person spans are one name),
 ``split-and`` (a span over "X وY" where Y is a known place is two), ``loc-head``
 (a span after منطقة / مدينة / منطقتي is a place), ``month`` (a month name next to a year or
 after شهر is no entity).
@@ -197,6 +198,13 @@ def apply_rules(tokens: Sequence[Token], crf: list[Span3]) -> list[Span3]:
             ):
                 continue
         kept.append((i, j, t, src))
+    # pers-trim: a person's name does not start with a country adjective (الرئيس الجزائري X)
+    trimmed: list[Span3] = []
+    for i, j, t, src in kept:
+        while t == "PERS" and j - i > 1 and tokens[i].article and _bare(tokens[i]) in d["adjectives"]:
+            i, src = i + 1, "pers-trim"
+        trimmed.append((i, j, t, src))
+    kept = trimmed
     # merge-pers: adjacent person spans are one name, unless the second is coordinated
     # (و...) or starts with a title
     merged: list[Span3] = []

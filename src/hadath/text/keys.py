@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from hadath.model import Token
 from hadath.text.clitics import split_candidates
@@ -39,11 +40,15 @@ def lookup_forms(token: Token) -> tuple[str, ...]:
     """Normalized forms to look a token up by in a lexicon, most literal first: as written,
     without its particles (``للجيش`` -> ``الجيش``), and its bare-particle readings
     (``ومالي`` -> ``مالي``)."""
-    norm = token.norm
+    return _lookup_forms(token.norm, token.prefix)
+
+
+@lru_cache(maxsize=262144)
+def _lookup_forms(norm: str, prefix: str) -> tuple[str, ...]:
     forms = [norm]
-    if token.prefix:
-        core = norm[len(token.prefix) :]
-        if token.prefix.endswith("ل") and not core.startswith("ال"):
+    if prefix:
+        core = norm[len(prefix) :]
+        if prefix.endswith("ل") and not core.startswith("ال"):
             core = "ا" + core  # للجيش -> الجيش
         forms.append(core)
     else:

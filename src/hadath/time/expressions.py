@@ -25,7 +25,7 @@ from typing import Any
 
 from hadath.model import Token
 from hadath.text import normalize
-from hadath.text.keys import lookup_forms
+from hadath.text.keys import _lookup_forms
 
 __all__ = ["TimeExpr", "find_expressions"]
 
@@ -56,6 +56,23 @@ def _n(word: str) -> str:
     return normalize(word).replace("ة", "ه")
 
 
+_CLASS_NAMES = (
+    "hijri_markers",
+    "gregorian_markers",
+    "past",
+    "future",
+    "current",
+    "this",
+    "few",
+    "year_context",
+    "ago",
+    "later",
+    "within",
+    "day_word",
+    "month_word",
+    "not_today_before",
+    "not_weekday_before",
+)
 _YEAR_WORDS = frozenset(_n(w) for w in ("سنة", "عام", "العام", "السنة", "لعام", "لسنة"))
 _PLURAL_UNITS = frozenset(_n(w) for w in ("أيام", "أسابيع", "أشهر", "شهور", "سنوات", "سنين", "أعوام"))
 
@@ -72,29 +89,25 @@ def _cal() -> dict[str, Any]:
         for entries in table.values():
             entries.sort(key=lambda e: -len(e[0]))
         cal[name] = table
-    for name in (
-        "hijri_markers",
-        "gregorian_markers",
-        "past",
-        "future",
-        "current",
-        "this",
-        "few",
-        "year_context",
-        "ago",
-        "later",
-        "within",
-        "day_word",
-        "month_word",
-        "not_today_before",
-        "not_weekday_before",
-    ):
+    for name in _CLASS_NAMES:
         cal[name] = frozenset(_n(w) for w in raw[name])
     return cal
 
 
 def _forms(tok: Token) -> tuple[str, ...]:
-    return tuple(f.replace("ة", "ه") for f in lookup_forms(tok)) if tok.kind == "word" else (tok.norm,)
+    return _word_forms(tok.norm, tok.prefix) if tok.kind == "word" else (tok.norm,)
+
+
+@lru_cache(maxsize=262144)
+def _word_forms(norm: str, prefix: str) -> tuple[str, ...]:
+    return tuple(f.replace("ة", "ه") for f in _lookup_forms(norm, prefix))
+
+
+@lru_cache(maxsize=262144)
+def _classes(forms: tuple[str, ...]) -> frozenset[str]:
+    """The vocabulary classes (past, future, ago ...) any of ``forms`` belongs to."""
+    cal = _cal()
+    return frozenset(name for name in _CLASS_NAMES if any(f in cal[name] for f in forms))
 
 
 def _lookup(table: dict[str, list[tuple[tuple[str, ...], Any]]], tokens: Sequence[Token], i: int) -> tuple[Any, int]:
@@ -112,7 +125,7 @@ def _lookup(table: dict[str, list[tuple[tuple[str, ...], Any]]], tokens: Sequenc
 
 
 def _is(tokens: Sequence[Token], i: int, name: str) -> bool:
-    return 0 <= i < len(tokens) and any(f in _cal()[name] for f in _forms(tokens[i]))
+    return 0 <= i < len(tokens) and name in _classes(_forms(tokens[i]))
 
 
 def _int(tok: Token) -> int | None:
@@ -186,10 +199,21 @@ def _numeric_date(tokens: Sequence[Token], i: int) -> TimeExpr | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _starters() -> frozenset[str]:
+    """Every word that can begin an expression (a fast filter: most words begin none)."""
+    words: set[str] = set()
+    for value in _cal().values():
+        words.update(value)  # tables: their first words; classes: their words
+    return frozenset(words)
+
+
 def _at(tokens: Sequence[Token], i: int, skip: frozenset[int]) -> TimeExpr | None:
     cal = _cal()
     n = len(tokens)
     tok = tokens[i]
+    if tok.kind == "word" and _starters().isdisjoint(_forms(tok)):
+        return None
     if tok.kind == "number":
         expr = _numeric_date(tokens, i)
         if expr:

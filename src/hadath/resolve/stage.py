@@ -1,0 +1,214 @@
+"""The resolve stage. Reads: ``mentions`` (names from NER), ``tokens``, ``sentences`` and the
+publication date. Writes: a ``resolution`` on every name mention (``place`` for LOC,
+``actor`` for ORG and PERS, and ``actor`` too for LOC mentions of countries) and the
+document's ``entities`` (mentions of one person, actor or place, short forms such as
+``بوتفليقة`` linked to the full name given earlier).
+
+Persons: the dictionary (by full name, then surname) gives the code; the title before the
+name gives the role and, with a country adjective (``الرئيس المالي``), the country. A person
+with a title but no country takes the country named in the same clause (after the name
+first, skipping destinations after إلى), then earlier in the sentence, then the country
+the document names most.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+from hadath.lexicons import countries
+from hadath.model import Document, Entity, Mention, Resolution, Span, Token
+from hadath.resolve.actors import actor_key, resolve_actor, tables
+from hadath.resolve.places import resolve_place
+from hadath.stage import stage
+
+__all__ = ["resolve_stage"]
+
+_CLAUSE_BREAKS = frozenset({"،", ",", ".", "؛", ";", ":", "؟", "?", "!"})
+_DESTINATION = frozenset({"الي", "نحو"})
+_TITLE_WINDOW = 8
+_DESTINATION_WORDS = 3
+_NON_STATE = frozenset({"REB", "INS", "OPP"})
+_ISO2_TO_3: dict[str, str] = {}
+
+
+def _iso3(iso2: str | None) -> str | None:
+    if not _ISO2_TO_3:
+        _ISO2_TO_3.update({c.iso2: c.iso3 for c in countries()})
+    return _ISO2_TO_3.get(iso2 or "")
+
+
+def _token_country(tok: Token) -> str | None:
+    t = tables()
+    k = actor_key(tok.text)
+    return t.adjectives.get(k) or t.country_names.get(k) or t.groups.get(k)
+
+
+def _title(tokens: Sequence[Token], i: int) -> tuple[str, str, str | None, int] | None:
+    """(agent, role, country, start) of the title just before token ``i``: the nearest agent
+    phrase in the few tokens before, with an adjective of country right after it."""
+    t = tables()
+    lo = max(0, i - _TITLE_WINDOW)
+    for s in range(i - 1, lo - 1, -1):
+        if tokens[s].text in _CLAUSE_BREAKS:
+            return None
+        for n in range(min(t.max_agent_words, i - s), 0, -1):
+            head = actor_key(" ".join(tok.text for tok in tokens[s : s + n]))
+            if head in t.agents and t.agents[head][1]:
+                agent, role = t.agents[head]
+                country = None
+                for tok in tokens[s + n : i]:
+                    c = t.adjectives.get(actor_key(tok.text)) or t.groups.get(actor_key(tok.text))
+                    if c:
+                        country = c
+                        break
+                return agent, role, country, s
+    return None
+
+
+def _destinations(tokens: Sequence[Token]) -> set[int]:
+    """Token indices inside a destination phrase (the few words after إلى / نحو)."""
+    out: set[int] = set()
+    for k, tok in enumerate(tokens):
+        if tok.norm in _DESTINATION:
+            out.update(range(k + 1, min(len(tokens), k + 1 + _DESTINATION_WORDS)))
+    return out
+
+
+def _context_country(tokens: Sequence[Token], i: int, j: int, agent: str) -> tuple[str | None, str]:
+    """A country for the person at tokens ``[i, j)``: named later in the clause, else earlier
+    in the sentence (for rebels and insurgents, a people named earlier comes first: المتمردين
+    التوارق). Destinations (فر إلى الأراضي الليبية) are not a person's country."""
+    skip = _destinations(tokens)
+    k = j
+    while k < len(tokens) and tokens[k].text not in _CLAUSE_BREAKS:
+        c = _token_country(tokens[k]) if k not in skip else None
+        if c:
+            return c, "named later in the clause"
+        k += 1
+    if agent in _NON_STATE:
+        groups = tables().groups
+        for k in range(i - 1, -1, -1):
+            c = groups.get(actor_key(tokens[k].text))
+            if c:
+                return c, f"people '{tokens[k].text}' named earlier in the sentence"
+    for k in range(i - 1, -1, -1):
+        c = _token_country(tokens[k]) if k not in skip else None
+        if c:
+            return c, "named earlier in the sentence"
+    return None, ""
+
+
+def _person(m: Mention, tokens: Sequence[Token], i: int, j: int, when: str | None, top: str | None) -> dict[str, Any]:
+    words = m.text.split()
+    found = resolve_actor(m.text, when, fuzzy=False)
+    if found is None and len(words) > 1 and len(words[-1]) >= 4:
+        found = resolve_actor(words[-1], when, fuzzy=False)
+        if found is not None:
+            found["reason"] += " by surname"
+    value: dict[str, Any] = {"kind": "person", "name": m.text}
+    score, reason = 0.5, "person without a known role"
+    if found is not None and found.get("code"):
+        value.update({k: found[k] for k in ("code", "country", "agent", "valid") if k in found})
+        score, reason = found["score"], found["reason"]
+    title = _title(tokens, i)
+    if title is not None:
+        agent, role, country, _ = title
+        value["role"] = role
+        how = "title with country adjective"
+        if country is None and "country" not in value:
+            country, how = _context_country(tokens, i, j, agent)
+            if country is None and top:
+                country, how = top, "the country the document names most"
+        if "code" not in value and country:
+            value.update(code=country + agent, country=country, agent=agent)
+            score, reason = 0.75, f"title '{role}' + {how}"
+        elif "code" in value:
+            reason += f"; role from title '{role}'"
+    return {"value": value, "score": score, "reason": reason}
+
+
+@stage("resolve", requires=["mentions", "tokens", "sentences"], assigns=["resolutions", "entities"])
+def resolve_stage(doc: Document) -> Document:
+    """Resolve every name mention and group mentions into entities."""
+    when = doc.publication_date
+    starts = [t.start for t in doc.tokens]
+    names = [m for m in doc.mentions if m.type in ("LOC", "ORG", "PERS", "MISC")]
+    # countries the document names, for place context and persons without a country
+    named: Counter[str] = Counter()
+    for m in names:
+        if m.type == "LOC":
+            a = resolve_actor(m.text, when, fuzzy=False)
+            if a and a.get("kind") == "country" and a.get("source") == "countries":
+                named[a["code"]] += 1
+    top = named.most_common(1)[0][0] if named else None
+    iso2_named = {c.iso2: named[c.iso3] for c in countries() if named[c.iso3]}
+    sentence_of = {}
+    for s in doc.sentences:
+        for k in range(s.token_start, s.token_end):
+            sentence_of[k] = s
+
+    for m in names:
+        i = bisect.bisect_right(starts, m.start) - 1
+        j = bisect.bisect_left(starts, m.end)
+        sent = sentence_of.get(max(i, 0))
+        toks = doc.tokens[sent.token_start : sent.token_end] if sent else doc.tokens
+        si, sj = (i - sent.token_start, j - sent.token_start) if sent else (i, j)
+        if m.type == "LOC":
+            before = [t.text for t in toks[max(0, si - 4) : si]]
+            place = resolve_place(m.text, before, iso2_named)
+            if place is not None:
+                value = {k: v for k, v in place.items() if k not in ("score", "reason", "candidates")}
+                if place["kind"] == "country":
+                    value["actor"] = _iso3(place["country_code"])
+                m.resolution = Resolution("place", value, place["score"], place["reason"], place["candidates"])
+            continue
+        if m.type == "PERS":
+            r = _person(m, toks, si, sj, when, top)
+            m.resolution = Resolution("actor", r["value"], r["score"], r["reason"])
+            continue
+        a = resolve_actor(m.text, when)
+        if a is None and m.source == "ner-rule:cited":
+            a = {"code": None, "agent": "MED", "kind": "media", "score": 0.7, "reason": "outlet cited as a source"}
+        if a is not None:
+            score, reason = a.pop("score"), a.pop("reason")
+            m.resolution = Resolution("actor", {"name": m.text, **a}, score, reason)
+    doc.entities = _entities(doc, names)
+    return doc
+
+
+def _entities(doc: Document, names: list[Mention]) -> list[Entity]:
+    """Group mentions: persons by full name (a later surname links to it), others by code/place."""
+    groups: dict[str, Entity] = {}
+    persons: list[Entity] = []
+    for m in sorted(names, key=lambda m: m.start):
+        value = m.resolution.value if m.resolution else {}
+        if m.type == "PERS":
+            words = m.text.split()
+            target = next(
+                (e for e in persons if m.text == e.name or (len(words) == 1 and words[0] in e.name.split())), None
+            )
+            if target is None:
+                target = Entity(f"{doc.id}:p{len(persons) + 1}", "PERS", m.text, value.get("code"), {})
+                if value.get("role"):
+                    target.attributes["role"] = value["role"]
+                persons.append(target)
+            elif m.resolution and not value.get("code") and target.code:
+                m.resolution.value["code"] = target.code
+                m.resolution.reason += "; linked to an earlier full name"
+            target.mentions.append(Span(m.start, m.end))
+            m.entity_id = target.id
+            continue
+        key = value.get("id") or value.get("code") or f"{m.type}:{actor_key(m.text)}"
+        ent = groups.get(key)
+        if ent is None:
+            ent = Entity(f"{doc.id}:{key}", m.type, m.text, value.get("actor") or value.get("code"), {})
+            for k in ("geonames", "lat", "lon", "country_code", "kind"):
+                if k in value:
+                    ent.attributes[k] = value[k]
+            groups[key] = ent
+        ent.mentions.append(Span(m.start, m.end))
+        m.entity_id = ent.id
+    return persons + list(groups.values())
