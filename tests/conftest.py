@@ -28,3 +28,8 @@ def seeds_dir() -> Path:
 @pytest.fixture(scope="session")
 def seed_texts() -> dict[str, str]:
     return {p.name: p.read_text("utf-8") for p in SEED_FILES}
+
+
+def load_cases(path: Path) -> list[list[str]]:
+    """Rows of a tab-separated case table (lines starting with # are comments)."""
+    return [line.split("\t") for line in path.read_text("utf-8").splitlines() if line and not line.startswith("#")]

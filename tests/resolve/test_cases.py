@@ -8,11 +8,9 @@ import pytest
 
 from hadath.resolve import resolve_actor, resolve_place
 
-CASES = [
-    line.split("\t")
-    for line in (Path(__file__).parent / "cases.tsv").read_text("utf-8").splitlines()
-    if line and not line.startswith("#")
-]
+from ..conftest import load_cases
+
+CASES = load_cases(Path(__file__).parent / "cases.tsv")
 
 
 def test_resolve_table_is_large_enough() -> None:

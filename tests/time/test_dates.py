@@ -10,11 +10,9 @@ import pytest
 from hadath.text import tokenize
 from hadath.time import find_expressions, parse_anchor, resolve
 
-CASES = [
-    line.split("\t")
-    for line in (Path(__file__).parent / "cases.tsv").read_text("utf-8").splitlines()
-    if line and not line.startswith("#")
-]
+from ..conftest import load_cases
+
+CASES = load_cases(Path(__file__).parent / "cases.tsv")
 
 
 def test_dates_table_is_large_enough() -> None:

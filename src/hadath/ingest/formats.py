@@ -8,7 +8,8 @@ bad JSON line, an empty feed entry) so that the batch goes on.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import wraps
 from typing import Any
 
 from hadath.errors import InputError
@@ -57,13 +58,25 @@ def _document(text: str, origin: str, encoding: str, **metadata: Any) -> Documen
     )
 
 
-def read_text(data: bytes, origin: str) -> Iterator[Item]:
+def _decoded(reader: Callable[[str, str, str], Iterator[Item]]) -> Callable[[bytes, str], Iterator[Item]]:
+    """Make a reader of decoded text (text, origin, encoding) read raw bytes: an input that
+    cannot be decoded yields its ``InputError`` instead."""
+
+    @wraps(reader)
+    def read(data: bytes, origin: str) -> Iterator[Item]:
+        try:
+            text, encoding = decode_bytes(data, origin)
+        except InputError as exc:
+            yield exc
+            return
+        yield from reader(text, origin, encoding)
+
+    return read
+
+
+@_decoded
+def read_text(text: str, origin: str, encoding: str) -> Iterator[Item]:
     """A plain-text file: one document; no metadata."""
-    try:
-        text, encoding = decode_bytes(data, origin)
-    except InputError as exc:
-        yield exc
-        return
     yield _document(text, origin, encoding)
 
 
@@ -127,13 +140,9 @@ def html_to_text(html: str) -> tuple[str, dict[str, str | None]]:
     return "\n\n".join(blocks), meta
 
 
-def read_html(data: bytes, origin: str) -> Iterator[Item]:
+@_decoded
+def read_html(raw: str, origin: str, encoding: str) -> Iterator[Item]:
     """An HTML page: its main text (boilerplate dropped) and metadata."""
-    try:
-        raw, encoding = decode_bytes(data, origin)
-    except InputError as exc:
-        yield exc
-        return
     text, meta = html_to_text(raw)
     if not text.strip():
         yield InputError(origin, "HTML page has no main text")
@@ -164,13 +173,9 @@ def _record(obj: Any, origin: str, encoding: str) -> Item:
     )
 
 
-def read_json(data: bytes, origin: str) -> Iterator[Item]:
+@_decoded
+def read_json(raw: str, origin: str, encoding: str) -> Iterator[Item]:
     """A JSON file: one document object, or a list of them."""
-    try:
-        raw, encoding = decode_bytes(data, origin)
-    except InputError as exc:
-        yield exc
-        return
     try:
         obj = json.loads(raw)
     except json.JSONDecodeError as exc:
@@ -183,13 +188,9 @@ def read_json(data: bytes, origin: str) -> Iterator[Item]:
         yield _record(obj, origin, encoding)
 
 
-def read_jsonl(data: bytes, origin: str) -> Iterator[Item]:
+@_decoded
+def read_jsonl(raw: str, origin: str, encoding: str) -> Iterator[Item]:
     """JSON Lines: one document object a line; a bad line is reported and skipped."""
-    try:
-        raw, encoding = decode_bytes(data, origin)
-    except InputError as exc:
-        yield exc
-        return
     for lineno, line in enumerate(raw.splitlines(), 1):
         if not line.strip():
             continue
