@@ -59,6 +59,7 @@ def main() -> None:
     cldr = Locale("ar").territories
     iso = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ar"])
     ours = {c.iso2: c for c in hadath_countries()}
+    country_rows = []
     for iso2, c in gc.get_countries().items():
         names = set()
         if iso2 in cldr:
@@ -72,6 +73,8 @@ def main() -> None:
         if iso2 in ours:
             names.update(ours[iso2].names)
         names = {n for n in names if ARABIC.match(n)}
+        if names:
+            country_rows.append((c["iso3"], iso2, str(c["geonameid"]), "|".join(sorted(names))))
         acc = weight.get(iso2)
         if not names or not acc or not acc[2]:
             continue
@@ -102,6 +105,15 @@ def main() -> None:
         for r in sorted(rows):
             f.write("\t".join(r) + "\n")
     print(f"wrote {len(rows):,} places to {OUT} ({OUT.stat().st_size / 1e6:.1f} MB)")
+    names_out = DATA / "lexicons" / "country_names.tsv"
+    with names_out.open("w", encoding="utf-8") as f:
+        f.write(
+            "# Arabic names of every country (CLDR, ISO 3166 via pycountry, hadath's countries.tsv). "
+            "iso3<TAB>iso2<TAB>geonames<TAB>names (|). Built by scripts/build_places.py\n"
+        )
+        for r in sorted(country_rows):
+            f.write("\t".join(r) + "\n")
+    print(f"wrote {len(country_rows)} countries to {names_out}")
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["Country", "adjective_forms", "countries"]
+__all__ = ["Country", "adjective_forms", "all_country_names", "countries"]
 
 
 @dataclass(frozen=True)
@@ -39,3 +39,16 @@ def countries() -> tuple[Country, ...]:
         iso3, iso2, gid, names, adjectives = line.split("\t")
         rows.append(Country(iso3, iso2, int(gid), tuple(names.split("|")), tuple(adjectives.split("|"))))
     return tuple(rows)
+
+
+@lru_cache(maxsize=1)
+def all_country_names() -> dict[str, tuple[str, ...]]:
+    """ISO alpha-3 -> Arabic names, for every country (``data/lexicons/country_names.tsv``,
+    built from CLDR and ISO 3166 by ``scripts/build_places.py``)."""
+    text = resources.files("hadath.data").joinpath("lexicons/country_names.tsv").read_text("utf-8")
+    out = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            iso3, _iso2, _gid, names = line.split("\t")
+            out[iso3] = tuple(names.split("|"))
+    return out

@@ -23,7 +23,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from hadath.lexicons import adjective_forms, countries
+from hadath.lexicons import adjective_forms, all_country_names, countries
 from hadath.text import normalize
 
 __all__ = ["ActorTables", "actor_key", "resolve_actor", "tables"]
@@ -84,6 +84,11 @@ def tables() -> ActorTables:
             start, end = dates.split("-")
             bucket.append((code, start, end, "upetrarch"))
     adjectives, country_names = {}, {}
+    for iso3, arabic in all_country_names().items():
+        kinds[iso3] = "country"
+        for n in arabic:
+            country_names[actor_key(n)] = iso3
+            names.setdefault(actor_key(n), []).insert(0, (iso3, "", "", "countries"))
     for c in countries():
         english[c.iso3] = c.iso3
         kinds[c.iso3] = "country"
