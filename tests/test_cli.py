@@ -164,3 +164,22 @@ def test_cli_eval_ner_bad_gold(tmp_path: Path) -> None:
 def test_cli_train_ner_missing_file(tmp_path: Path) -> None:
     r = run("train", "ner", "--train", str(tmp_path / "none.conll"))
     assert r.exit_code == 2 and "no such file" in r.stderr
+
+
+def test_cli_analysis_failure_reports_and_goes_on(tmp_path: Path, db: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import hadath.pipeline as pipeline
+
+    real = pipeline.analyze
+
+    def flaky(doc):
+        if "انفجار" in doc.text:
+            raise RuntimeError("boom")
+        return real(doc)
+
+    monkeypatch.setattr(pipeline, "analyze", flaky)
+    (tmp_path / "a.txt").write_text("وقع انفجار في بغداد.", "utf-8")
+    (tmp_path / "b.txt").write_text("وصل الوفد إلى باماكو.", "utf-8")
+    r = run("analyze", str(tmp_path), "--db", db)
+    assert r.exit_code == 0
+    assert "a.txt: analysis failed (RuntimeError: boom)" in r.stderr
+    assert "1 new" in r.stderr and "1 failed" in r.stderr

@@ -7,6 +7,7 @@ error (missing file, bad option, unreadable database) is one line and exit code 
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sys
 import time
@@ -40,6 +41,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
+log = logging.getLogger("hadath.cli")
 err = Console(stderr=True, highlight=False)
 out = Console(highlight=False)
 
@@ -191,7 +193,20 @@ def analyze(
                 emit(stored or run_pipeline(doc), "already stored")
             else:
                 seen.add(doc.id)
-                run_pipeline(doc)
+                try:
+                    run_pipeline(doc)
+                except Exception as exc:  # a bug on one document must not lose the batch
+                    counts["failed"] += 1
+                    log.exception("analysis of %s failed", doc.origin)
+                    progress.console.print(
+                        f"[red]error:[/] {doc.origin}: analysis failed ({type(exc).__name__}: {exc}); "
+                        "please report it with this document",
+                        soft_wrap=True,
+                    )
+                    if strict:
+                        flush()
+                        raise typer.Exit(2) from None
+                    continue
                 counts["new"] += 1
                 batch.append(doc)
                 emit(doc, "new")

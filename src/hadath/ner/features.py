@@ -39,13 +39,6 @@ def clusters() -> dict[str, tuple[str, ...]]:
     return out
 
 
-def _cluster(tok: Token, table: dict[str, tuple[str, ...]]) -> tuple[str, ...] | None:
-    c = table.get(tok.norm)
-    if c is None and tok.prefix:
-        c = table.get(tok.norm[len(tok.prefix) :])
-    return c
-
-
 def _shape(tok: Token) -> str:
     if tok.kind != "word":
         return tok.kind
@@ -54,13 +47,19 @@ def _shape(tok: Token) -> str:
     return "ar"
 
 
-def _local(tok: Token, gz: str, cue: str | None, table: dict[str, tuple[str, ...]]) -> list[str]:
-    n = tok.norm
-    s = tok.stem
+def _local(tok: Token, gz: str, cue: str | None) -> tuple[str, ...]:
+    """A token's own features (cached per word type: they depend on nothing else)."""
+    return _local_of(tok.norm, tok.stem, tok.prefix, tok.article, tok.suffix, _shape(tok), gz, cue)
+
+
+@lru_cache(maxsize=262144)
+def _local_of(
+    n: str, s: str, prefix: str, article: bool, suffix: str, shape: str, gz: str, cue: str | None
+) -> tuple[str, ...]:
     f = [
         "w=" + n,
         "s=" + s,
-        "sh=" + _shape(tok),
+        "sh=" + shape,
         "gz=" + gz,
         "p2=" + s[:2],
         "p3=" + s[:3],
@@ -69,44 +68,43 @@ def _local(tok: Token, gz: str, cue: str | None, table: dict[str, tuple[str, ...
         "x3=" + s[-3:],
         "len=" + str(min(len(s), 8)),
     ]
-    if tok.prefix:
-        f.append("pre=" + tok.prefix)
-    if tok.article:
+    if prefix:
+        f.append("pre=" + prefix)
+    if article:
         f.append("art")
-    if tok.suffix:
-        f.append("suf=" + tok.suffix)
+    if suffix:
+        f.append("suf=" + suffix)
     if cue:
         f.append("cue=" + cue)
-    if tok.article and s.endswith(_NISBA):
+    if article and s.endswith(_NISBA):
         f.append("nisba")
-    c = _cluster(tok, table) if table else None
+    table = clusters()
+    c = table.get(n) or (table.get(n[len(prefix) :]) if prefix else None) if table else None
     if c is not None:
         f.extend(f"c{i}={v}" for i, v in enumerate(c))
     else:
         f.append("c=none")
-    return f
+    return tuple(f)
 
 
 _NEIGHBOUR_KEYS = ("w=", "s=", "gz=", "cue=", "x2=", "sh=", "art", "nisba", "c1=", "c2=")
 
 
-@lru_cache(maxsize=262144)
-def _neighbour_tuple(loc: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(x for x in loc if x.startswith(_NEIGHBOUR_KEYS))
-
-
-def _neighbour(loc: list[str]) -> tuple[str, ...]:
-    """The subset of a token's features its neighbours see (cached: word types repeat)."""
-    return _neighbour_tuple(tuple(loc))
+@lru_cache(maxsize=524288)
+def _shifted(d: int, loc: tuple[str, ...]) -> tuple[str, ...]:
+    """What the token at offset ``d`` contributes to a token's features (cached): the subset
+    of its own features neighbours see (the first three at distance 2), prefixed ``+1:``."""
+    seen = tuple(x for x in loc if x.startswith(_NEIGHBOUR_KEYS))
+    tag = f"{d:+d}:"
+    return tuple(tag + x for x in (seen if abs(d) == 1 else seen[:3]))
 
 
 def sentence_features(tokens: Sequence[Token]) -> list[list[str]]:
     """Feature strings for every token of one sentence."""
     gz = gazetteer().match(tokens)
     cue = cues()
-    table = clusters()
-    locals_ = [_local(t, g, cue.of(t), table) for t, g in zip(tokens, gz, strict=True)]
-    neigh = [_neighbour(loc) for loc in locals_]
+    locals_ = [_local(t, g, cue.of(t)) for t, g in zip(tokens, gz, strict=True)]
+    norms = [t.norm for t in tokens]
     n = len(tokens)
     out: list[list[str]] = []
     for i in range(n):
@@ -118,11 +116,10 @@ def sentence_features(tokens: Sequence[Token]) -> list[list[str]]:
         for d in (-2, -1, 1, 2):
             j = i + d
             if 0 <= j < n:
-                tag = f"{d:+d}:"
-                f.extend(tag + x for x in (neigh[j] if abs(d) == 1 else neigh[j][:3]))
+                f.extend(_shifted(d, locals_[j]))
         if i > 0:
-            f.append(f"b-={tokens[i - 1].norm}|{tokens[i].norm}")
+            f.append(f"b-={norms[i - 1]}|{norms[i]}")
         if i < n - 1:
-            f.append(f"b+={tokens[i].norm}|{tokens[i + 1].norm}")
+            f.append(f"b+={norms[i]}|{norms[i + 1]}")
         out.append(f)
     return out

@@ -55,6 +55,7 @@ class Gazetteer:
 
     single: dict[str, str] = field(default_factory=dict)
     phrases: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
+    starts: frozenset[str] = frozenset()  # keys that begin a name (set by ``finish``)
 
     def add(self, name: str, typ: str) -> None:
         words = tuple(key(normalize(w)) for w in name.split())
@@ -70,6 +71,7 @@ class Gazetteer:
     def finish(self) -> Gazetteer:
         for entries in self.phrases.values():
             entries.sort(key=lambda e: (-len(e[0]), _rank(e[1])))
+        self.starts = frozenset(self.single) | frozenset(self.phrases)
         return self
 
     def match(self, tokens: Sequence[Token]) -> list[str]:
@@ -78,10 +80,15 @@ class Gazetteer:
         labels = ["O"] * n
         norms = [key(t.norm) for t in tokens]
         i = 0
+        starts = self.starts
         while i < n:
+            keys = token_keys(tokens[i])
+            if starts.isdisjoint(keys):  # most words begin no name
+                i += 1
+                continue
             found = 0
             typ = ""
-            for k in token_keys(tokens[i]):
+            for k in keys:
                 for rest, t in self.phrases.get(k, ()):
                     m = len(rest)
                     if m + 1 > found and i + m < n and tuple(norms[i + 1 : i + 1 + m]) == rest:
@@ -114,14 +121,18 @@ def gazetteer() -> Gazetteer:
     return g.finish()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: its look-ups are cached
 class Cues:
     """Single words that announce a name: word key -> cue class."""
 
     words: dict[str, str]
 
     def of(self, token: Token) -> str | None:
-        for k in token_keys(token):
+        return self._of(token.norm, token.prefix)
+
+    @lru_cache(maxsize=262144)  # noqa: B019 - one Cues object lives for the process
+    def _of(self, norm: str, prefix: str) -> str | None:
+        for k in _token_keys(norm, prefix):
             c = self.words.get(k)
             if c:
                 return c

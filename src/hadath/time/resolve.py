@@ -128,7 +128,24 @@ def _explicit(expr: TimeExpr) -> dict[str, Any] | None:
 
 
 def resolve(expr: TimeExpr, anchor: Anchor | None) -> dict[str, Any] | None:
-    """The value of ``expr`` (None for a date that does not exist, such as 31/2/2013)."""
+    """The value of ``expr`` (None for a date that does not exist, such as 31/2/2013).
+
+    A date outside what a calendar date can hold (قبل 2500 سنة, before year 1) stays
+    unresolved, with its relative reading and ``needs: "a representable date"``.
+    """
+    try:
+        return _resolve(expr, anchor)
+    except (ValueError, OverflowError):
+        return {
+            "value": None,
+            "granularity": None,
+            "kind": "relative",
+            "relative": _relative(expr),
+            "needs": "a representable date",
+        }
+
+
+def _resolve(expr: TimeExpr, anchor: Anchor | None) -> dict[str, Any] | None:
     if expr.kind in ("date", "hijri") and expr.year is not None:
         return _explicit(expr)
     rel = _relative(expr)
