@@ -61,6 +61,7 @@ def test_cli_show_and_stats(seeds_dir: Path, db: str) -> None:
     doc_id = json.loads(r.stdout)[0]["id"]
     r = run("show", doc_id[:8], "--db", db)
     assert r.exit_code == 0 and doc_id in r.stdout
+    assert "what hadath found" in r.stdout and "GeoNames" in r.stdout
     r = run("show", doc_id, "--db", db, "--format", "json")
     assert json.loads(r.stdout)["id"] == doc_id
     r = run("stats", "--db", db, "--format", "json")

@@ -312,6 +312,40 @@ def show(
         meta.add_row(key, value)
     out.print(meta)
     out.print(Panel(doc.text, title="text", title_align="left"))
+    if doc.mentions:
+        out.print(_mentions_table(doc))
+
+
+def _resolved(m: Any) -> str:
+    """One line saying what a mention resolves to."""
+    if m.resolution is None:
+        return "—"
+    v = m.resolution.value
+    if m.resolution.kind == "place":
+        where = f"{v.get('name')} ({v.get('kind')}, {v.get('country_code') or '—'})"
+        gid = f" GeoNames {v['geonames']}" if v.get("geonames") else f" {v.get('id')}"
+        return f"{where}{gid} {v.get('lat', 0):.2f},{v.get('lon', 0):.2f}"
+    if m.resolution.kind == "date":
+        if v.get("value"):
+            return f"{v['value']} ({v.get('granularity')}, {v.get('kind')})"
+        return f"unresolved: needs {v.get('needs', '?')}"
+    parts = [v.get("code") or v.get("agent") or "?"]
+    if v.get("role"):
+        parts.append(v["role"])
+    if v.get("kind") and v.get("kind") not in ("actor",):
+        parts.append(v["kind"])
+    return ", ".join(parts)
+
+
+def _mentions_table(doc: Document) -> Table:
+    table = Table(title="what hadath found")
+    for col in ("span", "type", "text", "resolves to", "score", "why"):
+        table.add_column(col, overflow="fold")
+    for m in doc.mentions:
+        score = f"{m.resolution.score:.2f}" if m.resolution else f"{m.score:.2f}"
+        why = m.resolution.reason if m.resolution else m.source
+        table.add_row(f"{m.start}-{m.end}", m.type, m.text, _resolved(m), score, why)
+    return table
 
 
 @app.command()
