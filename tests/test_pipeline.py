@@ -29,4 +29,4 @@ def test_pipeline_checks_requirements_when_built() -> None:
 
 
 def test_default_pipeline_order() -> None:
-    assert default_pipeline().names == ["text", "ner", "time", "resolve"]
+    assert default_pipeline().names == ["text", "ner", "time", "resolve", "events"]

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from hadath.errors import PipelineError
+from hadath.events.stage import events_stage
 from hadath.model import Document
 from hadath.ner.stage import ner_stage
 from hadath.resolve.stage import resolve_stage
@@ -21,7 +22,7 @@ __all__ = ["STAGES", "Pipeline", "Stage", "analyze", "default_pipeline", "stage"
 
 BASE_LAYERS = frozenset({"text", "metadata"})
 
-STAGES: tuple[Stage, ...] = (text_stage, ner_stage, time_stage, resolve_stage)
+STAGES: tuple[Stage, ...] = (text_stage, ner_stage, time_stage, resolve_stage, events_stage)
 """The default stages, in order."""
 
 

@@ -1,0 +1,262 @@
+"""Arguments of events: actors in a sentence, items with quantities, means, places, dates.
+
+Reads: a document's tokens, sentences and resolved mentions. Writes nothing: the event
+stage calls these helpers and builds ``Argument`` objects (each with its original span).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from hadath.events.lexicon import cues, forms
+from hadath.model import Argument, Document, Mention, Sentence, Token
+from hadath.resolve import resolve_actor
+from hadath.resolve.actors import actor_key, tables
+
+__all__ = ["ActorRef", "find_items", "find_means", "nominal_place", "sentence_actors"]
+
+_QUOTES = frozenset("\"«»“”'")
+_AGENT_CODES = frozenset({"MIL", "GOV", "COP", "REB", "OPP", "INS", "LEG", "SPY", "CVL", "REF", "MED", "JUD", "BUS"})
+_BREAKS = frozenset(".،,؛;:؟?!")
+
+
+@dataclass(frozen=True)
+class ActorRef:
+    """An actor named in a sentence: token range (sentence-relative), code, and its text."""
+
+    start: int
+    end: int
+    code: str | None
+    country: str | None
+    agent: str | None
+    char_start: int
+    char_end: int
+    text: str
+    score: float
+
+
+def _tok_range(tokens: Sequence[Token], start: int, end: int) -> tuple[int, int]:
+    starts = [t.start for t in tokens]
+    return bisect.bisect_right(starts, start) - 1, bisect.bisect_left(starts, end)
+
+
+def _actor_from_mention(m: Mention) -> tuple[str | None, str | None, str | None] | None:
+    if m.resolution is None:
+        return None
+    v = m.resolution.value
+    if m.resolution.kind == "place":
+        return (v.get("actor"), v.get("actor"), None) if v.get("actor") else None
+    code = v.get("code")
+    if not code and not v.get("agent"):
+        return None
+    return code, v.get("country"), v.get("agent")
+
+
+def sentence_actors(doc: Document, sent: Sentence) -> list[ActorRef]:
+    """Actors of one sentence: resolved name mentions, and nominal phrases that name a
+    state actor (``جيش جمهورية مالي``, ``السلطات الجزائرية``, ``وزير الدفاع المالي``)."""
+    tokens = doc.tokens[sent.token_start : sent.token_end]
+    out: list[ActorRef] = []
+    taken: set[int] = set()
+    for m in doc.mentions:
+        if not (sent.start <= m.start and m.end <= sent.end) or m.type not in ("ORG", "PERS", "LOC"):
+            continue
+        a = _actor_from_mention(m)
+        if a is None:
+            continue
+        i, j = _tok_range(tokens, m.start, m.end)
+        out.append(ActorRef(i, j, a[0], a[1], a[2], m.start, m.end, m.text, m.resolution.score))
+        taken.update(range(i, j))
+    t = tables()
+    i = 0
+    while i < len(tokens):
+        if i in taken or tokens[i].kind != "word":
+            i += 1
+            continue
+        # words from i on, quotes skipped (الجماعات "المتمردة")
+        words = [k for k in range(i, min(len(tokens), i + t.max_agent_words + 5)) if tokens[k].text not in _QUOTES]
+        found = None
+        for n in range(min(t.max_agent_words, len(words)), 0, -1):
+            if actor_key(" ".join(tokens[k].text for k in words[:n])) in t.agents:
+                found = n
+                break
+        if found is None:
+            i += 1
+            continue
+        # the head and the fewest words after it that name a country (an adjective, a name)
+        best = None
+        for stop in range(found, len(words) + 1):
+            span = words[:stop]
+            if any(k in taken or tokens[k].text in _BREAKS for k in span):
+                continue
+            text = " ".join(tokens[k].text for k in span)
+            r = resolve_actor(text, doc.publication_date, fuzzy=False)
+            if r is not None and r.get("code") and r["code"] not in _AGENT_CODES:
+                best = (span, r)
+                break
+        if best is None and found < len(words):
+            r = resolve_actor(" ".join(tokens[k].text for k in words[:found]), doc.publication_date, fuzzy=False)
+            if r is not None and r.get("agent") and any(tokens[k].text in _QUOTES for k in range(i, words[found - 1])):
+                best = (words[:found], r)  # الجماعات "المتمردة": an agent with no country
+        if best is not None:
+            span, r = best
+            s, e = tokens[span[0]].start, tokens[span[-1]].end
+            out.append(
+                ActorRef(
+                    span[0],
+                    span[-1] + 1,
+                    r.get("code"),
+                    r.get("country"),
+                    r.get("agent"),
+                    s,
+                    e,
+                    doc.text[s:e],
+                    float(r.get("score", 0.6)),
+                )
+            )
+            taken.update(range(span[0], span[-1] + 1))
+            i = span[-1] + 1
+        else:
+            i += 1
+    return sorted(out, key=lambda a: a.start)
+
+
+def _waw(tok: Token) -> bool:
+    """Whether a token begins with the conjunction و (split off, or bare: وحقائب, وذخائر)."""
+    if tok.prefix.startswith("و"):
+        return True
+    n = tok.norm
+    return len(n) >= 4 and n[0] == "و" and not any(p[0] == n for p in cues()["waw_nouns"])
+
+
+def _has(tok: Token, name: str) -> bool:
+    fs = forms(tok)
+    return any(len(p) == 1 and p[0] in fs for p in cues()[name])
+
+
+def _phrase_at(tokens: Sequence[Token], i: int, name: str) -> int:
+    """Length of a cue phrase of class ``name`` starting at token ``i`` (0 if none)."""
+    for phrase in sorted(cues()[name], key=len, reverse=True):
+        if i + len(phrase) <= len(tokens) and all(phrase[k] in forms(tokens[i + k]) for k in range(len(phrase))):
+            return len(phrase)
+    return 0
+
+
+def _arg(doc: Document, tokens: Sequence[Token], i: int, j: int, role: str, **value: Any) -> Argument:
+    s, e = tokens[i].start, tokens[j - 1].end
+    return Argument(role, s, e, doc.text[s:e], value)
+
+
+def _close_item(doc: Document, tokens: Sequence[Token], current: list[int], out: list[Argument]) -> None:
+    """Turn the token indices of one listed item into an ``item`` argument (then clear them)."""
+    if current:
+        a, b = current[0], current[-1] + 1
+        q = _phrase_at(tokens, a, "quantity_heads")
+        value: dict[str, Any] = {}
+        if _phrase_at(tokens, a, "item_heads_dropped") and a + 1 < b:
+            a += 1  # توفير شاحنات: the item is the trucks
+        if tokens[a].kind == "number":
+            value["quantity"] = tokens[a].norm
+            a += 1
+        elif q and a + q < b:
+            value["quantity_phrase"] = doc.text[tokens[a].start : tokens[a + q - 1].end]
+            a += q
+        if a < b:
+            arg = _arg(doc, tokens, a, b, "item", **value)
+            if _waw(tokens[a]) and not tokens[a].prefix:  # وحقائب: the item starts after و
+                arg = Argument("item", arg.start + 1, arg.end, doc.text[arg.start + 1 : arg.end], value)
+            elif tokens[a].prefix.startswith("و"):
+                s = tokens[a].core_start
+                arg = Argument("item", s, arg.end, doc.text[s : arg.end], value)
+            out.append(arg)
+    current.clear()
+
+
+def find_items(doc: Document, tokens: Sequence[Token], start: int = 0) -> list[Argument]:
+    """Items listed after ``منها``, ``عبارة عن``, ``تضمن`` … (from token ``start`` on):
+    ``الوقود``, ``حقائب الأفرشة``, ``أسلحة``; a quantity head (``كميات من المؤن``) is
+    dropped and a number kept."""
+    out: list[Argument] = []
+    i = start
+    while i < len(tokens):
+        n = _phrase_at(tokens, i, "item_lists")
+        if not n:
+            i += 1
+            continue
+        k = i + n
+        current: list[int] = []
+
+        stopped = False
+        while k < len(tokens) and not stopped:
+            tok = tokens[k]
+            if tok.text in _BREAKS or tok.text in _QUOTES:
+                _close_item(doc, tokens, current, out)
+                stopped = tok.text in ".؛;:"
+                k += 1
+                continue
+            joiner = _phrase_at(tokens, k, "item_joiners")
+            if joiner and joiner > 1:  # الى جانب
+                _close_item(doc, tokens, current, out)
+                k += joiner
+                continue
+            if current and _waw(tok) and not tok.prefix.startswith("وب"):
+                _close_item(doc, tokens, current, out)  # وحقائب: a new item
+                current.append(k)
+                k += 1
+                continue
+            if _has(tok, "item_stops") and current:
+                _close_item(doc, tokens, current, out)
+                # skip the modifier clause up to the next joiner
+                while (
+                    k < len(tokens) and tokens[k].text not in _BREAKS and not _phrase_at(tokens, k, "item_joiners") > 1
+                ):
+                    if _waw(tokens[k]) and k > i + n and not _has(tokens[k], "item_stops"):
+                        break
+                    k += 1
+                continue
+            if len(current) >= 5:  # a clause, not an item: drop it and end the list
+                current.clear()
+                stopped = True
+                continue
+            current.append(k)
+            k += 1
+        _close_item(doc, tokens, current, out)
+        i = k
+    seen: set[str] = set()
+    unique = []
+    for a in out:  # الوقود and وقود, ذخائر twice: one item
+        k = actor_key(a.text)
+        if k not in seen:
+            seen.add(k)
+            unique.append(a)
+    return unique
+
+
+def find_means(doc: Document, tokens: Sequence[Token]) -> list[Argument]:
+    """Means of delivery: ``5 رحلات لطائرات جزائرية`` (a number, a unit, and what follows)."""
+    out = []
+    for i, tok in enumerate(tokens[:-1]):
+        if tok.kind == "number" and _has(tokens[i + 1], "means_units"):
+            j = i + 2
+            while j < len(tokens) and j < i + 4 and tokens[j].kind == "word" and not _has(tokens[j], "item_stops"):
+                j += 1
+            out.append(_arg(doc, tokens, i, j, "means", quantity=tok.norm))
+    return out
+
+
+def nominal_place(doc: Document, tokens: Sequence[Token], after: int) -> Argument | None:
+    """A place named by a common noun after ``إلى``/``عند``: ``الحدود الجنوبية`` (not the
+    borders a purpose speaks of: ``السيطرة على الحدود``)."""
+    for i in range(after, len(tokens)):
+        if tokens[i].text in _BREAKS:
+            return None
+        marked = any(_phrase_at(tokens, k, "place_markers") for k in range(max(after, i - 2), i))
+        if marked and _phrase_at(tokens, i, "nominal_places"):
+            j = i + 1
+            if j < len(tokens) and tokens[j].article and tokens[j].kind == "word":
+                j += 1
+            return _arg(doc, tokens, i, j, "place", kind="nominal")
+    return None

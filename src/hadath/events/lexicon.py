@@ -1,0 +1,137 @@
+"""Event triggers: the lexicon (``hadath/data/events/triggers.tsv``), the codebook
+(``codebook.tsv``, CAMEO -> PLOVER) and the matcher that finds triggers in a sentence.
+
+A pattern is a sequence of slots; a slot matches a token when one of its forms equals one
+of the token's normalized look-up forms (with or without particles; ة and ه meet), or, for
+a form ending in ``*``, begins it; ``…N`` lets up to N tokens pass between two slots.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from hadath.model import Token
+from hadath.text import normalize
+from hadath.text.keys import lookup_forms
+
+__all__ = ["Trigger", "TriggerMatch", "codebook", "cues", "find_triggers", "forms"]
+
+
+def _n(word: str) -> str:
+    return normalize(word).replace("ة", "ه")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    slots: tuple[tuple[frozenset[str], tuple[str, ...], int], ...]  # (exact forms, prefixes, gap before)
+    type: str
+    mode: str
+    cameo: str
+    kind: str  # verb or noun
+
+
+@dataclass(frozen=True)
+class TriggerMatch:
+    trigger: Trigger
+    start: int  # token index of the first slot
+    end: int  # one past the last slot's token
+    head: int  # token index of the first slot (the word that names the event)
+
+
+@lru_cache(maxsize=1)
+def _triggers() -> tuple[Trigger, ...]:
+    text = resources.files("hadath.data").joinpath("events/triggers.tsv").read_text("utf-8")
+    out = []
+    for line in text.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        *pattern, typ, mode, cameo, kind = cols
+        slots = []
+        gap = 0
+        for slot in pattern:
+            if slot.startswith("…"):
+                gap = int(slot[1:])
+                continue
+            words = [_n(w) for w in slot.split("|")]
+            exact = frozenset(w for w in words if not w.endswith("*"))
+            prefixes = tuple(w[:-1] for w in words if w.endswith("*"))
+            slots.append((exact, prefixes, gap))
+            gap = 0
+        out.append(Trigger(tuple(slots), typ, mode, cameo, kind))
+    out.sort(key=lambda t: -len(t.slots))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def codebook() -> dict[str, dict[str, str]]:
+    """CAMEO code -> {plover, mode, context, name}."""
+    text = resources.files("hadath.data").joinpath("events/codebook.tsv").read_text("utf-8")
+    out = {}
+    for line in text.splitlines():
+        if not line or line.startswith("#") or line.startswith("cameo\t"):
+            continue
+        code, plover, mode, context, name = [*line.split("\t"), "", "", "", ""][:5]
+        out[code] = {"plover": plover, "mode": mode, "context": context, "name": name}
+    return out
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, Any]:
+    raw = json.loads(resources.files("hadath.data").joinpath("events/cues.json").read_text("utf-8"))
+    return {k: [tuple(_n(w) for w in p.split()) for p in v] for k, v in raw.items() if k != "about"}
+
+
+@lru_cache(maxsize=262144)
+def _forms_of(norm: str, prefix: str, text: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(_n(f) for f in lookup_forms(Token(0, 0, text, "word", norm, norm, prefix))))
+
+
+def forms(tok: Token) -> tuple[str, ...]:
+    """A token's look-up forms for the lexicons (cached per word type)."""
+    return _forms_of(tok.norm, tok.prefix, tok.text)
+
+
+def _slot_matches(slot: tuple[frozenset[str], tuple[str, ...], int], tok: Token) -> bool:
+    exact, prefixes, _ = slot
+    fs = forms(tok)
+    return any(f in exact for f in fs) or any(f.startswith(p) for f in fs for p in prefixes)
+
+
+def _match_at(trigger: Trigger, tokens: Sequence[Token], i: int) -> int | None:
+    """End of a match of ``trigger`` starting at token ``i``, or None."""
+    if not _slot_matches(trigger.slots[0], tokens[i]):
+        return None
+    pos = i + 1
+    for slot in trigger.slots[1:]:
+        gap = slot[2]
+        for k in range(pos, min(len(tokens), pos + gap + 1)):
+            if tokens[k].kind == "punct" and tokens[k].text in ".،,؛;":
+                return None
+            if _slot_matches(slot, tokens[k]):
+                pos = k + 1
+                break
+        else:
+            return None
+    return pos
+
+
+def find_triggers(tokens: Sequence[Token]) -> list[TriggerMatch]:
+    """Trigger matches in one sentence, left to right; a token starts at most one match."""
+    out: list[TriggerMatch] = []
+    covered: set[int] = set()
+    for i, tok in enumerate(tokens):
+        if tok.kind != "word" or i in covered:
+            continue
+        for trigger in _triggers():
+            end = _match_at(trigger, tokens, i)
+            if end is not None:
+                out.append(TriggerMatch(trigger, i, end, i))
+                covered.update(range(i, end))
+                break
+    return out

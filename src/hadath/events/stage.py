@@ -1,0 +1,336 @@
+"""The event stage. Reads: ``tokens``, ``sentences``, resolved ``mentions``. Writes:
+``events`` — who did what to whom (PLOVER type and mode, CAMEO code, source and target
+actor codes), with items, quantities, means, place and date, negation and modality, a
+confidence, and the evidence, every argument with its span in the original text.
+
+In each sentence the trigger lexicon finds what happened; the source is the actor before a
+verb trigger (or right after it: قررت السلطات الجزائرية تدعيم ...), the target the first
+other actor after it. A nominal trigger with no giver (``المساعدات العسكرية للجيش المالي
+تأتي ...``) makes no event by itself: its arguments join the document's event of the same
+kind. Reports of one event in one document (same type, mode, source and target country,
+modality and polarity) are merged into one event; a following sentence that goes on about
+the aid (``الكمية الأولى عبارة عن ...``) adds its items.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from hadath.events.arguments import ActorRef, find_items, find_means, nominal_place, sentence_actors
+from hadath.events.lexicon import TriggerMatch, codebook, cues, find_triggers, forms
+from hadath.model import Argument, Document, Event, Sentence, Span, Token
+from hadath.resolve.actors import actor_key, tables
+from hadath.stage import stage
+
+__all__ = ["events_stage"]
+
+_CONTINUATION = 2  # sentences after an aid event that may go on about it
+_SHORT_CLAUSE = 4  # words of a parenthetical clause before the trigger's (its time and place)
+
+
+def _near(tokens: Sequence[Token], lo: int, hi: int, name: str) -> bool:
+    wanted = {p[0] for p in cues()[name] if len(p) == 1}
+    return any(not wanted.isdisjoint(forms(tokens[k])) for k in range(max(0, lo), max(0, hi)))
+
+
+_CLAUSE = ("،", ",", ".", "؛", ";")
+_CERTAINTY = ("asserted", "reported", "intent", "future")
+
+
+def _clause_start(tokens: Sequence[Token], i: int) -> int:
+    while i > 0 and tokens[i - 1].text not in _CLAUSE:
+        i -= 1
+    return i
+
+
+def _clause_end(tokens: Sequence[Token], i: int) -> int:
+    while i < len(tokens) and tokens[i].text not in _CLAUSE:
+        i += 1
+    return i
+
+
+def _country_after(tokens: Sequence[Token], k: int, source: ActorRef) -> ActorRef | None:
+    """A country name right after a verb trigger (its object), even if NER did not tag it."""
+    if k >= len(tokens) or tokens[k].kind != "word":
+        return None
+    iso3 = tables().country_names.get(actor_key(tokens[k].text))
+    if iso3 is None or iso3 == source.country:
+        return None
+    tok = tokens[k]
+    return ActorRef(k, k + 1, iso3, iso3, None, tok.start, tok.end, tok.text, 0.7)
+
+
+def _adjective_actor(doc: Document, tokens: Sequence[Token], k: int) -> ActorRef | None:
+    """A country adjective at token ``k`` as an actor (بوساطة جزائرية -> DZA)."""
+    if k >= len(tokens) or tokens[k].kind != "word":
+        return None
+    t = tables()
+    iso3 = t.adjectives.get(actor_key(tokens[k].text))
+    if iso3 is None:
+        return None
+    tok = tokens[k]
+    return ActorRef(k, k + 1, iso3, iso3, None, tok.start, tok.end, tok.text, 0.7)
+
+
+def _marked(tokens: Sequence[Token], a: ActorRef) -> bool:
+    """Whether an actor is introduced by إلى / ل / مع … (a target, not a source)."""
+    prev = tokens[a.start - 1] if a.start > 0 else None
+    first = tokens[a.start]
+    wanted = {p[0] for p in cues()["target_markers"] if len(p) == 1}
+    return (prev is not None and not wanted.isdisjoint(forms(prev))) or first.prefix in ("ل", "ول", "فل")
+
+
+def _modality(tokens: Sequence[Token], head: int) -> str:
+    verb = tokens[head]
+    if (verb.norm.startswith(("ست", "سي", "سن")) and len(verb.norm) > 4) or _near(tokens, head - 3, head, "future"):
+        return "future"
+    clause = _clause_start(tokens, head)
+    if _near(tokens, max(clause, head - 6), head, "intent"):
+        return "intent"
+    if _near(tokens, 0, head, "reported"):
+        return "reported"
+    return "asserted"
+
+
+def _actor_arg(doc: Document, a: ActorRef, role: str) -> Argument:
+    value = {k: v for k, v in (("code", a.code), ("country", a.country), ("agent", a.agent)) if v}
+    return Argument(role, a.char_start, a.char_end, a.text, value)
+
+
+def _event(
+    doc: Document,
+    si: int,
+    sent: Sentence,
+    tokens: Sequence[Token],
+    actors: list[ActorRef],
+    m: TriggerMatch,
+    all_matches: Sequence[TriggerMatch],
+) -> dict[str, Any]:
+    t = m.trigger
+    head = m.head
+    before = [a for a in actors if a.end <= head and not _marked(tokens, a) and a.start >= _clause_start(tokens, head)]
+    before = before or [a for a in actors if a.end <= head and not _marked(tokens, a)]
+    source = None
+    by_adjective = False
+    rel = head - 1 if head > 0 and _near(tokens, head - 1, head, "relative_pronouns") else None
+    if rel is not None:
+        # الجماعات "المتمردة" التي احتلت: the noun before the relative pronoun acts
+        prior = [a for a in actors if a.end <= rel and rel - a.end <= 2]
+        source = prior[-1] if prior else None
+    if source is not None:
+        pass
+    elif t.kind == "noun":
+        # the agent of a masdar follows it: انسحاب قوات الجيش الفرنسي, دعم الجزائر, بوساطة جزائرية
+        after = [a for a in actors if m.end <= a.start <= m.end + 1 and not _marked(tokens, a)]
+        source = after[0] if after else _adjective_actor(doc, tokens, m.end)
+        by_adjective = not after and source is not None
+        if source is None and before:
+            source = before[-1]
+    else:
+        source = before[-1] if before else None
+        if source is None:
+            after = [a for a in actors if head < a.start <= m.end + 2 and not _marked(tokens, a)]
+            source = after[0] if after else None
+    target = None
+    end = _clause_end(tokens, head)
+    next_end = _clause_end(tokens, end + 1) if end < len(tokens) else end
+    for a in actors:
+        in_clause = a.start < end or (a.start < next_end and _marked(tokens, a))
+        if a.start > head and in_clause and a is not source and (source is None or a.country != source.country):
+            target = a
+            break
+    if target is None and t.kind == "verb" and source is not None:
+        target = _country_after(tokens, m.end, source)  # الجزائر تدعم مالي: a country as object
+    if target is None and t.kind == "noun" and source is not None and by_adjective:
+        # بين الحكومة المالية وممثلي المتمردين بوساطة جزائرية: the parties come before
+        others = [a for a in actors if a.end <= head and a.country != source.country]
+        target = others[0] if others else None
+    negated = _near(tokens, head - 3, head, "negation") or _near(
+        tokens, _clause_start(tokens, head), head - 3, "negation"
+    )
+    ev: dict[str, Any] = {
+        "sentence_index": si,
+        "sentence": sent,
+        "trigger": Span(tokens[m.start].start, tokens[m.end - 1].end),
+        "type": t.type,
+        "mode": t.mode or codebook().get(t.cameo, {}).get("context") or None,
+        "cameo": t.cameo,
+        "kind": t.kind,
+        "source": source,
+        "target": target,
+        "negated": negated,
+        "modality": _modality(tokens, head),
+        "arguments": [],
+    }
+    lo = min(x for x in (source.start if source else head, head))
+    hi = max(x for x in (target.end if target else m.end, m.end))
+    ev["evidence"] = Span(tokens[lo].start, tokens[hi - 1].end)
+    ev["reports"] = [ev["evidence"]]
+    args: list[Argument] = []
+    if source:
+        args.append(_actor_arg(doc, source, "source"))
+    if target:
+        args.append(_actor_arg(doc, target, "target"))
+    if t.type == "AID":
+        args += find_items(doc, tokens, head) + find_means(doc, tokens)
+    first = _clause_start(tokens, head)
+    if first > 1:  # a short clause just before (، الأربعاء في بروكسل،) belongs to the event
+        prev = _clause_start(tokens, first - 1)
+        if first - 1 - prev <= _SHORT_CLAUSE:
+            first = prev
+    clause = (tokens[first].start, tokens[_clause_end(tokens, head) - 1].end)
+    args += _places(doc, sent, tokens, head, clause)
+    heads = [tokens[x].start for x in ev_heads] if (ev_heads := [mm.head for mm in all_matches]) else []
+    own = tokens[head].start
+
+    def nearest_is_mine(a: Argument) -> bool:
+        return min(heads, key=lambda h: abs(h - a.start)) == own if heads else True
+
+    args += [a for a in _dates(doc, sent) if clause[0] <= a.start < clause[1] and nearest_is_mine(a)]
+    ev["arguments"] = args
+    return ev
+
+
+def _places(
+    doc: Document, sent: Sentence, tokens: Sequence[Token], head: int, clause: tuple[int, int]
+) -> list[Argument]:
+    """Places of an event: an arrival place anywhere in the sentence (وصلت إلى باماكو), the
+    place of its purpose (``لفرض الأمن في منطقة كيدال``), other cities and regions of the
+    trigger's clause, and nominal places (الحدود الجنوبية)."""
+    out = []
+    starts = [t.start for t in tokens]
+    import bisect
+
+    for mention in doc.mentions:
+        if mention.type != "LOC" or not (sent.start <= mention.start < sent.end) or mention.resolution is None:
+            continue
+        v = mention.resolution.value
+        if v.get("kind") == "country":
+            continue
+        i = bisect.bisect_right(starts, mention.start) - 1
+        role = "place"
+        if _near(tokens, i - 8, i, "purpose") and not _near(tokens, i - 4, i, "arrival"):
+            role = "purpose_place"
+        value = {k: v[k] for k in ("id", "geonames", "name", "kind", "country_code", "lat", "lon") if k in v}
+        value["arrival"] = _near(tokens, i - 5, i, "arrival")
+        if role == "place" and not value["arrival"] and not (clause[0] <= mention.start < clause[1]):
+            continue
+        out.append(Argument(role, mention.start, mention.end, mention.text, value))
+    nominal = nominal_place(doc, tokens, head)
+    if nominal is not None:
+        out.append(nominal)
+    return out
+
+
+def _dates(doc: Document, sent: Sentence) -> list[Argument]:
+    out = []
+    for mention in doc.mentions:
+        if mention.type == "DATE" and sent.start <= mention.start < sent.end and mention.resolution is not None:
+            v = mention.resolution.value
+            value = {k: v[k] for k in ("value", "granularity", "kind", "relative", "needs") if k in v}
+            out.append(Argument("date", mention.start, mention.end, mention.text, value))
+    return out
+
+
+def _country(a: ActorRef | None) -> str | None:
+    if a is None:
+        return None
+    return a.country or (a.code[:3] if a.code and a.code[:3].isupper() and len(a.code) >= 3 else a.code) or a.agent
+
+
+def _key(ev: dict[str, Any]) -> tuple:
+    """Reports of one event in a document: same type, mode, actors' countries and polarity
+    (a decision, a delivery and a report of it are one event; the most certain wording wins)."""
+    return (ev["type"], ev["mode"], _country(ev["source"]), _country(ev["target"]), ev["negated"])
+
+
+def _pick(args: list[Argument], role: str) -> Argument | None:
+    cands = [a for a in args if a.role == role]
+    if role == "place":
+        cands.sort(key=lambda a: (not a.value.get("arrival"), a.value.get("kind") == "nominal"))
+    return cands[0] if cands else None
+
+
+def _build(doc: Document, n: int, ev: dict[str, Any]) -> Event:
+    args: list[Argument] = [Argument("evidence", s.start, s.end, doc.text[s.start : s.end]) for s in ev["reports"][1:]]
+    seen = set()
+    for a in ev["arguments"]:
+        k = (a.role, a.start, a.end)
+        if k not in seen:
+            seen.add(k)
+            args.append(a)
+    src, tgt = ev["source"], ev["target"]
+    place = _pick(args, "place")
+    date = _pick(args, "date")
+    confidence = 0.5 + (0.25 if src else 0) + (0.25 if tgt else 0)
+    if ev["modality"] != "asserted":
+        confidence *= 0.9
+    return Event(
+        id=f"{doc.id}:ev{n}",
+        doc_id=doc.id,
+        type=ev["type"],
+        trigger=ev["trigger"],
+        sentence=ev["sentence"].span,
+        evidence=doc.text[ev["evidence"].start : ev["evidence"].end],
+        mode=ev["mode"],
+        cameo=ev["cameo"],
+        source=src.code or (src.agent if src else None) if src else None,
+        target=tgt.code or (tgt.agent if tgt else None) if tgt else None,
+        arguments=args,
+        place={"text": place.text, "start": place.start, "end": place.end, **place.value} if place else None,
+        date={"text": date.text, "start": date.start, "end": date.end, **date.value} if date else None,
+        negated=ev["negated"],
+        modality=ev["modality"],
+        confidence=round(confidence, 2),
+    )
+
+
+@stage("events", requires=["tokens", "sentences", "mentions", "resolutions"], assigns=["events"])
+def events_stage(doc: Document) -> Document:
+    """Code the document's events."""
+    merged: dict[tuple, dict[str, Any]] = {}
+    order: list[tuple] = []
+    last_aid: dict[str, Any] | None = None
+    for si, sent in enumerate(doc.sentences):
+        tokens = doc.tokens[sent.token_start : sent.token_end]
+        matches = find_triggers(tokens)
+        if not matches:
+            if (
+                last_aid is not None
+                and si - last_aid["last_sentence"] <= _CONTINUATION
+                and _near(tokens, 0, len(tokens), "aid_anaphora")
+            ):
+                extra = find_items(doc, tokens) + find_means(doc, tokens) + _dates(doc, sent)
+                last_aid["arguments"] += extra
+                if extra:
+                    last_aid["last_sentence"] = si
+            continue
+        actors = sentence_actors(doc, sent)
+        for m in matches:
+            ev = _event(doc, si, sent, tokens, actors, m, matches)
+            if ev["source"] is None and ev["kind"] == "noun":
+                # a mention of aid with no giver: its arguments join the document's event of that kind
+                host = next(
+                    (merged[k] for k in order if merged[k]["type"] == ev["type"] and merged[k]["mode"] == ev["mode"]),
+                    None,
+                )
+                if host is not None:
+                    host["arguments"] += [a for a in ev["arguments"] if a.role not in ("source", "target")]
+                continue
+            key = _key(ev)
+            if key in merged:
+                host = merged[key]
+                host["arguments"] += ev["arguments"]
+                host["reports"].append(ev["evidence"])
+                host["last_sentence"] = si
+                if _CERTAINTY.index(ev["modality"]) < _CERTAINTY.index(host["modality"]):
+                    host["modality"] = ev["modality"]
+            else:
+                ev["last_sentence"] = si
+                merged[key] = ev
+                order.append(key)
+            if ev["type"] == "AID":
+                last_aid = merged[key]
+    doc.events = [_build(doc, n, merged[k]) for n, k in enumerate(order, 1)]
+    return doc

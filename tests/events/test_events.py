@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+import pytest
+
+from hadath.model import Document, Event
+from hadath.pipeline import analyze
+
+
+def events(text: str) -> list[Event]:
+    return analyze(Document(text=text, publication_date="2013-01-18")).events
+
+
+def test_events_negated_aid_is_kept_and_marked() -> None:
+    (ev,) = [e for e in events("نفت الجزائر إرسال أسلحة إلى مالي.") if e.type == "AID"]
+    assert ev.negated and ev.source == "DZA" and ev.target == "MLI"
+
+
+def test_events_future_intention_is_marked() -> None:
+    evs = [e for e in events("سترسل الجزائر مساعدات عسكرية إلى مالي الأسبوع المقبل.") if e.type == "AID"]
+    assert evs and evs[0].modality == "future"
+    evs = [e for e in events("تعتزم الجزائر إرسال مساعدات عسكرية إلى مالي.") if e.type == "AID"]
+    assert evs and evs[0].modality == "intent"
+
+
+def test_events_mere_mention_of_aid_makes_no_event() -> None:
+    assert [e for e in events("تحتاج المنطقة إلى مساعدات عسكرية كبيرة.") if e.type == "AID"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "source", "target"),
+    [
+        ("أرسلت فرنسا طائرات ومعدات عسكرية إلى النيجر.", "AID", "FRA", "NER"),
+        ("أغلقت الجزائر حدودها مع ليبيا.", "SANCTION", "DZA", "LBY"),
+        ("زار وزير الخارجية المصري الخرطوم ... والتقى الرئيس السوداني.", "CONSULT", "EGYGOV", None),
+        ("هاجم الجيش المالي مواقع للمتمردين في كيدال.", "ASSAULT", "MLIMIL", None),
+    ],
+)
+def test_events_simple_sentences(text: str, type_: str, source: str, target: str | None) -> None:
+    evs = [e for e in events(text) if e.type == type_]
+    assert evs, [(e.type, e.source, e.target) for e in events(text)]
+    assert evs[0].source == source
+    if target:
+        assert evs[0].target == target
+
+
+def test_events_spans_point_into_the_text() -> None:
+    text = "كشفت مصادر أن الجزائر أرسلت مساعدات عسكرية إلى مالي منها الوقود والذخائر في 3 رحلات."
+    doc = analyze(Document(text=text))
+    (ev,) = [e for e in doc.events if e.type == "AID"]
+    assert text[ev.trigger.start : ev.trigger.end].startswith("أرسلت")
+    for a in ev.arguments:
+        assert text[a.start : a.end] == a.text
+    assert {a.text for a in ev.arguments if a.role == "item"} == {"الوقود", "الذخائر"}
+    assert [a.text for a in ev.arguments if a.role == "means"] == ["3 رحلات"]
