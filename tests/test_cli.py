@@ -66,7 +66,7 @@ def test_cli_show_and_stats(seeds_dir: Path, db: str) -> None:
     assert json.loads(r.stdout)["id"] == doc_id
     r = run("stats", "--db", db, "--format", "json")
     s = json.loads(r.stdout)
-    assert s["documents"] == 2 and s["analysed"] == 2 and s["schema_version"] >= 1
+    assert s["documents"] == 2 and s["analysed"] == 2 and s["schema_version"] >= 2 and s["events"] >= 2
     assert run("stats", "--db", db).exit_code == 0
 
 
@@ -121,6 +121,8 @@ def test_cli_help_and_version() -> None:
     for cmd in ("analyze", "show", "search", "stats"):
         assert run(cmd, "--help").exit_code == 0
     assert run("eval", "ner", "--help").exit_code == 0
+    assert run("eval", "events", "--help").exit_code == 0
+    assert run("events", "--help").exit_code == 0
     assert run("train", "ner", "--help").exit_code == 0
 
 
@@ -184,3 +186,29 @@ def test_cli_analysis_failure_reports_and_goes_on(tmp_path: Path, db: str, monke
     assert r.exit_code == 0
     assert "a.txt: analysis failed (RuntimeError: boom)" in r.stderr
     assert "1 new" in r.stderr and "1 failed" in r.stderr
+
+
+def test_cli_events_list_filter_and_formats(seeds_dir: Path, db: str) -> None:
+    run("analyze", str(seeds_dir), "--db", db)
+    r = run("events", "--db", db, "--type", "AID", "--actor", "DZA", "--format", "jsonl")
+    assert r.exit_code == 0
+    evs = [json.loads(line) for line in r.stdout.splitlines()]
+    aid = [e for e in evs if e["mode"] == "military" and e["target"].startswith("MLI")]
+    assert len({e["doc_id"] for e in aid}) == 2
+    r = run("events", "--db", db, "--format", "csv", "--actor", "DZA")
+    header = r.stdout.splitlines()[0].split(",")
+    assert {"Actor1Code", "Actor2Code", "EventCode", "ActionGeo_Lat", "SOURCEURL", "event_type"} <= set(header)
+    r = run("events", "--db", db)
+    assert r.exit_code == 0 and "072" in r.stdout
+    r = run("events", "--db", db, "--type", "PROTEST")
+    assert r.exit_code == 0 and "no events match" in r.stderr
+
+
+def test_cli_eval_events_on_the_seeds(seeds_dir: Path) -> None:
+    r = run("eval", "events", "--gold", str(seeds_dir / "expected.json"), "--json")
+    assert r.exit_code == 0, r.output
+    d = json.loads(r.stdout)
+    assert d["gold_events"] == 7 and d["recall"] >= 0.85
+    assert d["fields"]["items"] == 1.0 and d["fields"]["place"] == 1.0
+    r = run("eval", "events", "--gold", str(seeds_dir / "nope.json"))
+    assert r.exit_code == 2 and "no such file" in r.stderr

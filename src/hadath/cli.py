@@ -443,6 +443,133 @@ app.add_typer(train_app, name="train")
 SHARED_NER = Path(__file__).resolve().parents[3] / "shared" / "data" / "ner"  # beside the checkout
 
 
+@eval_app.command("events")
+@user_errors
+def eval_events(
+    gold: Annotated[Path, typer.Option("--gold", help="Gold events in the format of examples/seeds/expected.json.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """Precision, recall and F1 of event coding (type, source and target right, evidence
+    overlapping), and per-field accuracy (mode, items, place, date) of the matched events.
+
+    Example: hadath eval events --gold examples/seeds/expected.json
+    """
+    from hadath.events.evaluate import evaluate_events
+
+    r = evaluate_events(gold)
+    if as_json:
+        sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
+        return
+    out.print(
+        f"events on {gold}: {r['gold_events']} gold, {r['predicted_events']} predicted in {r['documents']} documents"
+    )
+    out.print(f"precision {r['precision']:.3f}  recall {r['recall']:.3f}  F1 {r['f1']:.3f}")
+    if r["fields"]:
+        out.print("fields of matched events: " + ", ".join(f"{k} {v:.2f}" for k, v in r["fields"].items()))
+    table = Table()
+    for col in ("document", "gold event", "found"):
+        table.add_column(col)
+    for e in r["events"]:
+        table.add_row(e["document"], e["gold"], "yes" if e["found"] else "[red]no[/]")
+    out.print(table)
+
+
+# GDELT-style names where GDELT has one (Actor1Code, EventCode, ActionGeo_*), PLOVER's otherwise
+EVENT_COLUMNS = (
+    ("GLOBALEVENTID", lambda e: e["id"]),
+    ("doc_id", lambda e: e["doc_id"]),
+    ("SQLDATE", lambda e: (e.get("date") or {}).get("value") or e["document"]["publication_date"]),
+    ("date_text", lambda e: (e.get("date") or {}).get("text")),
+    ("event_type", lambda e: e["type"]),
+    ("mode", lambda e: e.get("mode")),
+    ("EventCode", lambda e: e.get("cameo")),
+    ("Actor1Code", lambda e: e.get("source")),
+    ("Actor2Code", lambda e: e.get("target")),
+    ("ActionGeo_FullName", lambda e: (e.get("place") or {}).get("name") or (e.get("place") or {}).get("text")),
+    ("ActionGeo_CountryCode", lambda e: (e.get("place") or {}).get("country_code")),
+    ("ActionGeo_Lat", lambda e: (e.get("place") or {}).get("lat")),
+    ("ActionGeo_Long", lambda e: (e.get("place") or {}).get("lon")),
+    ("ActionGeo_FeatureID", lambda e: (e.get("place") or {}).get("geonames")),
+    ("items", lambda e: " | ".join(a["text"] for a in e.get("arguments", []) if a["role"] == "item")),
+    ("means", lambda e: " | ".join(a["text"] for a in e.get("arguments", []) if a["role"] == "means")),
+    ("negated", lambda e: e.get("negated", False)),
+    ("modality", lambda e: e.get("modality")),
+    ("confidence", lambda e: e.get("confidence")),
+    ("evidence", lambda e: e["evidence"]),
+    ("SOURCEURL", lambda e: e["document"].get("url")),
+    ("outlet", lambda e: e["document"].get("source")),
+    ("publication_date", lambda e: e["document"].get("publication_date")),
+)
+
+
+class EventFormat(StrEnum):
+    table = "table"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+@app.command()
+@user_errors
+def events(
+    db: DbOption = Path("hadath.db"),
+    type_: Annotated[
+        str | None, typer.Option("--type", "-t", help="PLOVER event type: AID, CONSULT, ASSAULT …")
+    ] = None,
+    actor: Annotated[
+        str | None, typer.Option("--actor", "-a", help="Source or target code, or its start: DZA finds DZAGOV, DZAMIL.")
+    ] = None,
+    source: Annotated[str | None, typer.Option("--source", help="Source actor code (or its start).")] = None,
+    target: Annotated[str | None, typer.Option("--target", help="Target actor code (or its start).")] = None,
+    no_negated: Annotated[bool, typer.Option("--no-negated", help="Leave out negated events.")] = False,
+    limit: Annotated[int | None, typer.Option("--limit", "-n", min=1, help="Most events to list.")] = None,
+    fmt: Annotated[EventFormat, typer.Option("--format", "-f", help="table, jsonl or csv.")] = EventFormat.table,
+) -> None:
+    """List coded events: who did what to whom, where and when, with evidence.
+
+    CSV and JSONL columns follow GDELT's names where GDELT has one (Actor1Code, EventCode,
+    ActionGeo_Lat …) and PLOVER's otherwise; docs/schema.md has the mapping.
+
+    Example: hadath events --type AID --actor DZA
+    """
+    from hadath.store import EventFilter
+
+    f = EventFilter(type=type_, actor=actor, source=source, target=target, include_negated=not no_negated, limit=limit)
+    with _open_existing(db) as store:
+        rows = list(store.events(f))
+    if fmt is EventFormat.jsonl:
+        for e in rows:
+            _write_json_line(e)
+        return
+    if fmt is EventFormat.csv:
+        import csv
+
+        w = csv.writer(sys.stdout)
+        w.writerow([name for name, _ in EVENT_COLUMNS])
+        for e in rows:
+            w.writerow([get(e) for _, get in EVENT_COLUMNS])
+        return
+    if not rows:
+        err.print("no events match")
+        return
+    table = Table()
+    for col in ("date", "event", "source → target", "where", "items / means", "evidence"):
+        table.add_column(col, overflow="fold")
+    for e in rows:
+        flags = (" [red]negated[/]" if e.get("negated") else "") + (
+            f" ({e['modality']})" if e.get("modality") not in (None, "asserted") else ""
+        )
+        what = " | ".join(a["text"] for a in e.get("arguments", []) if a["role"] in ("item", "means"))
+        table.add_row(
+            str((e.get("date") or {}).get("value") or e["document"]["publication_date"] or "—"),
+            f"{e['type']}/{e.get('mode') or '—'} {e.get('cameo') or ''}{flags}",
+            f"{e.get('source') or '?'} → {e.get('target') or '?'}",
+            (e.get("place") or {}).get("name") or (e.get("place") or {}).get("text") or "—",
+            what or "—",
+            e["evidence"],
+        )
+    out.print(table)
+
+
 @eval_app.command("ner")
 @user_errors
 def eval_ner(

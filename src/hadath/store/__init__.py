@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hadath.store.base import DocumentFilter, SearchHit, Store
+from hadath.store.base import DocumentFilter, EventFilter, SearchHit, Store
 from hadath.store.sqlite import SQLiteStore
 
-__all__ = ["DocumentFilter", "SQLiteStore", "SearchHit", "Store", "open_store"]
+__all__ = ["DocumentFilter", "EventFilter", "SQLiteStore", "SearchHit", "Store", "open_store"]
 
 
 def open_store(location: str | Path, *, create: bool = True) -> Store:

@@ -8,7 +8,7 @@ from typing import Any, Protocol, runtime_checkable
 
 from hadath.model import Document
 
-__all__ = ["DocumentFilter", "SearchHit", "Store"]
+__all__ = ["DocumentFilter", "EventFilter", "SearchHit", "Store"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +23,18 @@ class DocumentFilter:
     until: str | None = None
     limit: int | None = None
     offset: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """Which events ``Store.events`` returns. Actor codes match by prefix (DZA: DZAGOV ...)."""
+
+    type: str | None = None
+    actor: str | None = None
+    source: str | None = None
+    target: str | None = None
+    include_negated: bool = True
+    limit: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +78,8 @@ class Store(Protocol):
     def documents(self, filter: DocumentFilter | None = None) -> Iterator[Document]: ...
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]: ...
+
+    def events(self, filter: EventFilter | None = None) -> Iterator[dict[str, Any]]: ...
 
     def stats(self) -> dict[str, Any]: ...
 

@@ -37,4 +37,26 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         );
         """,
     ),
+    (
+        2,
+        "coded events, one row each, for listing and filtering",
+        """
+        CREATE TABLE events (
+            id TEXT PRIMARY KEY,
+            doc_rowid INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+            type TEXT NOT NULL,
+            mode TEXT,
+            cameo TEXT,
+            source TEXT,
+            target TEXT,
+            date TEXT,
+            negated INTEGER NOT NULL DEFAULT 0,
+            data TEXT NOT NULL
+        );
+        CREATE INDEX events_type ON events(type);
+        CREATE INDEX events_source ON events(source);
+        CREATE INDEX events_target ON events(target);
+        CREATE INDEX events_doc ON events(doc_rowid);
+        """,
+    ),
 ]

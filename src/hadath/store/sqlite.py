@@ -17,7 +17,7 @@ from typing import Any
 
 from hadath.errors import StoreError
 from hadath.model import Document
-from hadath.store.base import DocumentFilter, SearchHit
+from hadath.store.base import DocumentFilter, EventFilter, SearchHit
 from hadath.store.migrations import MIGRATIONS
 from hadath.text import iter_tokens
 from hadath.text.keys import index_keys, query_phrases, token_keys
@@ -134,7 +134,30 @@ class SQLiteStore:
         )
         return rowid
 
+    def _write_events(self, rowid: int, doc: Document) -> None:
+        self.conn.execute("DELETE FROM events WHERE doc_rowid = ?", (rowid,))
+        self.conn.executemany(
+            "INSERT INTO events(id, doc_rowid, type, mode, cameo, source, target, date, negated, data) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    ev.id,
+                    rowid,
+                    ev.type,
+                    ev.mode,
+                    ev.cameo,
+                    ev.source,
+                    ev.target,
+                    (ev.date or {}).get("value") or doc.publication_date,
+                    int(ev.negated),
+                    json.dumps(ev.to_dict(), ensure_ascii=False, separators=(",", ":")),
+                )
+                for ev in doc.events
+            ],
+        )
+
     def _write_analysis(self, rowid: int, doc: Document) -> None:
+        self._write_events(rowid, doc)
         data = doc.to_dict()
         for key in ("tokens", "text", "title", "source", "url", "origin", "meta", "id"):
             data.pop(key, None)
@@ -240,6 +263,39 @@ class SQLiteStore:
             hits.append(SearchHit(doc_id, title, source, pub, -float(score), snippet, marks))
         return hits
 
+    def events(self, filter: EventFilter | None = None) -> Iterator[dict[str, Any]]:
+        """Coded events (as dicts, with the document's date, source and URL), oldest first.
+
+        Actor filters match a code or its start: ``DZA`` finds DZA, DZAGOV, DZAMIL.
+        """
+        f = filter or EventFilter()
+        where, params = [], []
+        if f.type:
+            where.append("e.type = ?")
+            params.append(f.type.upper())
+        if f.actor:
+            where.append("(e.source LIKE ? OR e.target LIKE ?)")
+            params += [f.actor.upper() + "%"] * 2
+        if f.source:
+            where.append("e.source LIKE ?")
+            params.append(f.source.upper() + "%")
+        if f.target:
+            where.append("e.target LIKE ?")
+            params.append(f.target.upper() + "%")
+        if not f.include_negated:
+            where.append("e.negated = 0")
+        sql = (
+            "SELECT e.data, d.publication_date, d.source, d.url, d.title FROM events e "
+            "JOIN documents d ON d.rowid = e.doc_rowid"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY coalesce(e.date, d.publication_date), e.rowid LIMIT ?"
+        )
+        params.append(f.limit if f.limit is not None else -1)
+        for data, pub, source, url, title in self.conn.execute(sql, params):
+            ev = json.loads(data)
+            ev["document"] = {"publication_date": pub, "source": source, "url": url, "title": title}
+            yield ev
+
     def stats(self) -> dict[str, Any]:
         c = self.conn
         n_docs = c.execute("SELECT count(*) FROM documents").fetchone()[0]
@@ -249,6 +305,7 @@ class SQLiteStore:
             "SELECT coalesce(source, '(none)'), count(*) FROM documents GROUP BY 1 ORDER BY 2 DESC, 1"
         ).fetchall()
         undated = c.execute("SELECT count(*) FROM documents WHERE publication_date IS NULL").fetchone()[0]
+        n_events = c.execute("SELECT count(*) FROM events").fetchone()[0]
         size = None
         if self.path != ":memory:":
             size = sum(Path(self.path + s).stat().st_size for s in ("", "-wal") if Path(self.path + s).exists())
@@ -257,6 +314,7 @@ class SQLiteStore:
             "schema_version": self.schema_version,
             "documents": n_docs,
             "analysed": n_analysed,
+            "events": n_events,
             "undated": undated,
             "first_date": lo,
             "last_date": hi,
