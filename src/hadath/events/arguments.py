@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from hadath.events.lexicon import cues, forms
+from hadath.lexicons import countries
 from hadath.model import Argument, Document, Mention, Sentence, Token
 from hadath.resolve import resolve_actor
 from hadath.resolve.actors import actor_key, tables
@@ -19,6 +20,7 @@ from hadath.resolve.actors import actor_key, tables
 __all__ = ["ActorRef", "find_items", "find_means", "nominal_place", "sentence_actors"]
 
 _QUOTES = frozenset("\"«»“”'")
+_ISO3 = {c.iso2: c.iso3 for c in countries()} | {"PS": "PSE"}
 _AGENT_CODES = frozenset({"MIL", "GOV", "COP", "REB", "OPP", "INS", "LEG", "SPY", "CVL", "REF", "MED", "JUD", "BUS"})
 _BREAKS = frozenset(".،,؛;:؟?!")
 
@@ -48,7 +50,9 @@ def _actor_from_mention(m: Mention) -> tuple[str | None, str | None, str | None]
         return None
     v = m.resolution.value
     if m.resolution.kind == "place":
-        return (v.get("actor"), v.get("actor"), None) if v.get("actor") else None
+        # a country; or a city or region standing for its state (زار نواكشوط, قصف قطاع غزة)
+        iso3 = v.get("actor") or _ISO3.get(v.get("country_code") or "")
+        return (iso3, iso3, None) if iso3 else None
     code = v.get("code")
     if not code and not v.get("agent"):
         return None
@@ -71,6 +75,25 @@ def sentence_actors(doc: Document, sent: Sentence) -> list[ActorRef]:
         out.append(ActorRef(i, j, a[0], a[1], a[2], m.start, m.end, m.text, m.resolution.score))
         taken.update(range(i, j))
     t = tables()
+    # country names NER did not tag (الولايات المتحدة): the longest name at each word
+    i = 0
+    while i < len(tokens):
+        hit = 0
+        for n in range(min(4, len(tokens) - i), 0, -1):
+            if (
+                not taken.intersection(range(i, i + n))
+                and actor_key(" ".join(tok.text for tok in tokens[i : i + n])) in t.country_names
+            ):
+                hit = n
+                break
+        if hit and not (hit == 1 and tokens[i].article):  # المالي is an adjective, not Mali
+            iso3 = t.country_names[actor_key(" ".join(tok.text for tok in tokens[i : i + hit]))]
+            s, e = tokens[i].core_start, tokens[i + hit - 1].end
+            out.append(ActorRef(i, i + hit, iso3, iso3, None, s, e, doc.text[s:e], 0.8))
+            taken.update(range(i, i + hit))
+            i += hit
+        else:
+            i += 1
     i = 0
     while i < len(tokens):
         if i in taken or tokens[i].kind != "word":

@@ -88,13 +88,17 @@ def cues() -> dict[str, Any]:
 
 
 @lru_cache(maxsize=262144)
-def _forms_of(norm: str, prefix: str, text: str) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(_n(f) for f in lookup_forms(Token(0, 0, text, "word", norm, norm, prefix))))
+def _forms_of(norm: str, prefix: str, text: str, stem: str, suffix: str) -> tuple[str, ...]:
+    out = [_n(f) for f in lookup_forms(Token(0, 0, text, "word", norm, norm, prefix))]
+    if suffix:  # انسحابها -> انسحاب, دعمه -> دعم
+        out.append(_n(stem))
+    return tuple(dict.fromkeys(out))
 
 
 def forms(tok: Token) -> tuple[str, ...]:
-    """A token's look-up forms for the lexicons (cached per word type)."""
-    return _forms_of(tok.norm, tok.prefix, tok.text)
+    """A token's look-up forms for the lexicons (cached per word type): as written, without
+    particles, and without an enclitic pronoun."""
+    return _forms_of(tok.norm, tok.prefix, tok.text, tok.stem, tok.suffix)
 
 
 def _slot_matches(slot: tuple[frozenset[str], tuple[str, ...], int], tok: Token) -> bool:

@@ -301,7 +301,9 @@ def events_stage(doc: Document) -> Document:
                 and si - last_aid["last_sentence"] <= _CONTINUATION
                 and _near(tokens, 0, len(tokens), "aid_anaphora")
             ):
-                extra = find_items(doc, tokens) + find_means(doc, tokens) + _dates(doc, sent)
+                whole = (sent.start, sent.end)
+                arrivals = [a for a in _places(doc, sent, tokens, 0, whole) if a.value.get("arrival")]
+                extra = find_items(doc, tokens) + find_means(doc, tokens) + _dates(doc, sent) + arrivals
                 last_aid["arguments"] += extra
                 if extra:
                     last_aid["last_sentence"] = si
