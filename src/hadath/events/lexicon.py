@@ -101,10 +101,23 @@ def forms(tok: Token) -> tuple[str, ...]:
     return _forms_of(tok.norm, tok.prefix, tok.text, tok.stem, tok.suffix)
 
 
-def _slot_matches(slot: tuple[frozenset[str], tuple[str, ...], int], tok: Token) -> bool:
+Slot = tuple[frozenset[str], tuple[str, ...], int]
+
+
+@lru_cache(maxsize=524288)
+def _slot_accepts(slot: Slot, fs: tuple[str, ...]) -> bool:
     exact, prefixes, _ = slot
-    fs = forms(tok)
     return any(f in exact for f in fs) or any(f.startswith(p) for f in fs for p in prefixes)
+
+
+def _slot_matches(slot: Slot, tok: Token) -> bool:
+    return _slot_accepts(slot, forms(tok))
+
+
+@lru_cache(maxsize=262144)
+def _starting(fs: tuple[str, ...]) -> tuple[Trigger, ...]:
+    """The triggers whose first slot a word with these forms fills (most words: none)."""
+    return tuple(t for t in _triggers() if _slot_accepts(t.slots[0], fs))
 
 
 def _match_at(trigger: Trigger, tokens: Sequence[Token], i: int) -> int | None:
@@ -132,7 +145,7 @@ def find_triggers(tokens: Sequence[Token]) -> list[TriggerMatch]:
     for i, tok in enumerate(tokens):
         if tok.kind != "word" or i in covered:
             continue
-        for trigger in _triggers():
+        for trigger in _starting(forms(tok)):
             end = _match_at(trigger, tokens, i)
             if end is not None:
                 out.append(TriggerMatch(trigger, i, end, i))

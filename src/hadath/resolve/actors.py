@@ -157,14 +157,21 @@ def resolve_actor(text: str, when: str | None = None, fuzzy: bool = True) -> dic
 
     The result has ``code`` (None when only the agent is known), ``country``, ``agent``,
     ``role``, ``kind``, ``score``, ``reason`` and, for dictionary matches, ``source``.
+    Results are cached per (text, date, fuzzy); each call gets its own copy.
     """
+    found = _resolve_cached(text, when, fuzzy)
+    return dict(found) if found is not None else None
+
+
+@lru_cache(maxsize=131072)
+def _resolve_cached(text: str, when: str | None, fuzzy: bool) -> dict[str, Any] | None:
     t = tables()
     key = actor_key(text)
     if not key:
         return None
     entries = t.names.get(key)
     if entries is None and text.startswith("ل") and not text.startswith("ال"):
-        return resolve_actor("ا" + text, when, fuzzy)  # للجيش المالي: ل + الجيش, the alef not written
+        return _resolve_cached("ا" + text, when, fuzzy)  # للجيش المالي: ل + الجيش, the alef not written
     if entries:
         code, start, end, source = _valid(entries, when)
         out: dict[str, Any] = {"code": code, "kind": t.kinds.get(code, "actor"), "source": source}
