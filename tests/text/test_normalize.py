@@ -51,3 +51,10 @@ def test_offsets_identity_on_plain_text() -> None:
     raw = "قررت السلطات الجزائرية"
     n = normalize_with_offsets(raw)
     assert [n.to_original(i) for i in range(len(raw))] == list(range(len(raw)))
+
+
+def test_fold_meets_ta_marbuta_and_is_idempotent() -> None:
+    from hadath.text import fold
+
+    assert fold("المجموعة الاقتصادية") == fold("المجموعه الاقتصاديه") == "المجموعه الاقتصاديه"
+    assert fold(fold("الجَزائِرُ")) == fold("الجَزائِرُ") == "الجزائر"

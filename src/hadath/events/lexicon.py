@@ -16,14 +16,13 @@ from importlib import resources
 from typing import Any
 
 from hadath.model import Token
-from hadath.text import normalize
+from hadath.text import fold
 from hadath.text.keys import lookup_forms
 
 __all__ = ["Trigger", "TriggerMatch", "codebook", "cues", "find_triggers", "forms"]
 
 
-def _n(word: str) -> str:
-    return normalize(word).replace("ة", "ه")
+_n = fold
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from functools import lru_cache
 from importlib import resources
 
 from hadath.model import Token
-from hadath.text import normalize
+from hadath.text import fold, normalize
 from hadath.text.keys import _lookup_forms
 
 __all__ = ["Cues", "Gazetteer", "cues", "gazetteer", "key"]
@@ -35,8 +35,8 @@ def _rank(typ: str) -> int:
 
 
 def key(word: str) -> str:
-    """Look-up key of an already normalized word (ة and ه meet)."""
-    return word.replace("ة", "ه")
+    """Look-up key of a word (``hadath.text.fold``: ة and ه meet)."""
+    return fold(word)
 
 
 def token_keys(token: Token) -> tuple[str, ...]:

@@ -24,7 +24,7 @@ from importlib import resources
 from typing import Any
 
 from hadath.lexicons import adjective_forms, all_country_names, countries
-from hadath.text import normalize
+from hadath.text import fold
 
 __all__ = ["ActorTables", "actor_key", "resolve_actor", "tables"]
 
@@ -32,7 +32,7 @@ _NISBA_ENDINGS = ("يه", "يين", "يون", "يات")
 
 
 def _word_key(w: str) -> str:
-    w = normalize(w).replace("ة", "ه")
+    w = fold(w)
     for p in ("وال", "بال", "لل", "فال"):
         if w.startswith(p) and len(w) - len(p) >= 3:
             w = w[len(p) :] if p != "لل" else w[2:]

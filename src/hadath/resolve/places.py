@@ -25,7 +25,7 @@ from importlib import resources
 from typing import Any
 
 from hadath.lexicons import adjective_forms, countries
-from hadath.text import normalize
+from hadath.text import fold
 
 __all__ = ["Place", "PlaceIndex", "place_index", "resolve_place"]
 
@@ -46,7 +46,7 @@ class Place:
 
 
 def _key(name: str) -> str:
-    return " ".join(normalize(name).replace("ة", "ه").split())
+    return " ".join(fold(name).split())
 
 
 class PlaceIndex:

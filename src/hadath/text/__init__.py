@@ -4,7 +4,7 @@ Every function here takes the ORIGINAL text and returns offsets into it.
 """
 
 from hadath.text.clitics import analyze_word, split_candidates
-from hadath.text.normalize import NormalizedText, NormalizeOptions, normalize, normalize_with_offsets
+from hadath.text.normalize import NormalizedText, NormalizeOptions, fold, normalize, normalize_with_offsets
 from hadath.text.sentences import split_sentences
 from hadath.text.tokenize import iter_tokens, tokenize
 
@@ -12,6 +12,7 @@ __all__ = [
     "NormalizeOptions",
     "NormalizedText",
     "analyze_word",
+    "fold",
     "iter_tokens",
     "normalize",
     "normalize_with_offsets",

@@ -23,7 +23,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-__all__ = ["NormalizeOptions", "NormalizedText", "normalize", "normalize_with_offsets"]
+__all__ = ["NormalizeOptions", "NormalizedText", "fold", "normalize", "normalize_with_offsets"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +128,16 @@ def _changing_chars_re(options: NormalizeOptions) -> re.Pattern[str]:
 def normalize(text: str, options: NormalizeOptions = DEFAULT) -> str:
     """Normalize ``text`` for matching (no offset map; the fast path)."""
     return text.translate(_table(options))
+
+
+LOOKUP = NormalizeOptions(ta_marbuta=True)
+"""Options of lexicon keys: ة and ه meet (dictionaries and news spell final ة both ways)."""
+
+
+def fold(text: str) -> str:
+    """Key for lexicon look-ups: ``normalize`` with ة -> ه (idempotent, so it may be applied
+    to already normalized forms)."""
+    return text.translate(_table(LOOKUP))
 
 
 @dataclass(slots=True)

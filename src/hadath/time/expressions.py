@@ -24,7 +24,7 @@ from importlib import resources
 from typing import Any
 
 from hadath.model import Token
-from hadath.text import normalize
+from hadath.text import fold
 from hadath.text.keys import _lookup_forms
 
 __all__ = ["TimeExpr", "find_expressions"]
@@ -52,8 +52,7 @@ class TimeExpr:
     direction: str | None = None  # past, future, current, or None
 
 
-def _n(word: str) -> str:
-    return normalize(word).replace("ة", "ه")
+_n = fold
 
 
 _CLASS_NAMES = (
@@ -100,7 +99,7 @@ def _forms(tok: Token) -> tuple[str, ...]:
 
 @lru_cache(maxsize=262144)
 def _word_forms(norm: str, prefix: str) -> tuple[str, ...]:
-    return tuple(f.replace("ة", "ه") for f in _lookup_forms(norm, prefix))
+    return tuple(fold(f) for f in _lookup_forms(norm, prefix))
 
 
 @lru_cache(maxsize=262144)
