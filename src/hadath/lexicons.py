@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["Country", "adjective_forms", "all_country_names", "countries"]
+__all__ = ["Country", "adjective_forms", "all_country_names", "countries", "iso3_of"]
 
 
 @dataclass(frozen=True)
@@ -52,3 +52,19 @@ def all_country_names() -> dict[str, tuple[str, ...]]:
             iso3, _iso2, _gid, names = line.split("\t")
             out[iso3] = tuple(names.split("|"))
     return out
+
+
+@lru_cache(maxsize=1)
+def _iso2_to_iso3() -> dict[str, str]:
+    text = resources.files("hadath.data").joinpath("lexicons/country_names.tsv").read_text("utf-8")
+    out = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            iso3, iso2, _gid, _names = line.split("\t")
+            out[iso2] = iso3
+    return out
+
+
+def iso3_of(iso2: str | None) -> str | None:
+    """ISO 3166 alpha-3 of an alpha-2 code (every country), or None."""
+    return _iso2_to_iso3().get(iso2 or "")

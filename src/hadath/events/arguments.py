@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from hadath.events.lexicon import cues, forms
-from hadath.lexicons import countries
+from hadath.lexicons import iso3_of
 from hadath.model import Argument, Document, Mention, Sentence, Token
 from hadath.resolve import resolve_actor
 from hadath.resolve.actors import actor_key, tables
@@ -20,7 +20,6 @@ from hadath.resolve.actors import actor_key, tables
 __all__ = ["ActorRef", "find_items", "find_means", "nominal_place", "sentence_actors"]
 
 _QUOTES = frozenset("\"«»“”'")
-_ISO3 = {c.iso2: c.iso3 for c in countries()} | {"PS": "PSE"}
 _AGENT_CODES = frozenset({"MIL", "GOV", "COP", "REB", "OPP", "INS", "LEG", "SPY", "CVL", "REF", "MED", "JUD", "BUS"})
 _BREAKS = frozenset(".،,؛;:؟?!")
 
@@ -51,7 +50,7 @@ def _actor_from_mention(m: Mention) -> tuple[str | None, str | None, str | None]
     v = m.resolution.value
     if m.resolution.kind == "place":
         # a country; or a city or region standing for its state (زار نواكشوط, قصف قطاع غزة)
-        iso3 = v.get("actor") or _ISO3.get(v.get("country_code") or "")
+        iso3 = v.get("actor") or iso3_of(v.get("country_code"))
         return (iso3, iso3, None) if iso3 else None
     code = v.get("code")
     if not code and not v.get("agent"):

@@ -14,6 +14,7 @@ the aid (``الكمية الأولى عبارة عن ...``) adds its items.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from typing import Any
 
@@ -200,8 +201,6 @@ def _places(
     trigger's clause, and nominal places (الحدود الجنوبية)."""
     out = []
     starts = [t.start for t in tokens]
-    import bisect
-
     for mention in doc.mentions:
         if mention.type != "LOC" or not (sent.start <= mention.start < sent.end) or mention.resolution is None:
             continue

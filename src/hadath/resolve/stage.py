@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from hadath.lexicons import countries
+from hadath.lexicons import countries, iso3_of
 from hadath.model import Document, Entity, Mention, Resolution, Span, Token
 from hadath.resolve.actors import actor_key, resolve_actor, tables
 from hadath.resolve.places import resolve_place
@@ -31,13 +31,6 @@ _DESTINATION = frozenset({"الي", "نحو"})
 _TITLE_WINDOW = 8
 _DESTINATION_WORDS = 3
 _NON_STATE = frozenset({"REB", "INS", "OPP"})
-_ISO2_TO_3: dict[str, str] = {}
-
-
-def _iso3(iso2: str | None) -> str | None:
-    if not _ISO2_TO_3:
-        _ISO2_TO_3.update({c.iso2: c.iso3 for c in countries()})
-    return _ISO2_TO_3.get(iso2 or "")
 
 
 def _token_country(tok: Token) -> str | None:
@@ -162,7 +155,7 @@ def resolve_stage(doc: Document) -> Document:
             if place is not None:
                 value = {k: v for k, v in place.items() if k not in ("score", "reason", "candidates")}
                 if place["kind"] == "country":
-                    value["actor"] = _iso3(place["country_code"])
+                    value["actor"] = iso3_of(place["country_code"])
                 m.resolution = Resolution("place", value, place["score"], place["reason"], place["candidates"])
             continue
         if m.type == "PERS":
