@@ -1,5 +1,5 @@
 # hadath: two commands set everything up on a fresh machine.
-#   make demo   create .venv, install hadath, analyze the bundled seed articles
+#   make demo   create .venv, install hadath, analyze the bundled seed articles, list their aid events
 #   make test   create .venv, install hadath with test tools, run the whole test suite
 PYTHON ?= python3
 VENV   ?= .venv
@@ -17,6 +17,7 @@ $(BIN)/.installed: pyproject.toml
 demo: $(BIN)/.installed
 	rm -f $(DB) $(DB)-wal $(DB)-shm
 	$(BIN)/hadath analyze examples/seeds --db $(DB)
+	$(BIN)/hadath events --db $(DB) --type AID
 	$(BIN)/hadath search "والجزائر" --db $(DB)
 	$(BIN)/hadath stats --db $(DB)
 

@@ -552,7 +552,10 @@ def events(
         err.print("no events match")
         return
     table = Table()
-    for col in ("date", "event", "source → target", "where", "items / means", "evidence"):
+    table.add_column("date", no_wrap=True)
+    table.add_column("event", no_wrap=True)
+    table.add_column("source → target", no_wrap=True)
+    for col in ("where", "items / means", "evidence"):
         table.add_column(col, overflow="fold")
     for e in rows:
         flags = (" [red]negated[/]" if e.get("negated") else "") + (
@@ -561,7 +564,7 @@ def events(
         what = " | ".join(a["text"] for a in e.get("arguments", []) if a["role"] in ("item", "means"))
         table.add_row(
             str((e.get("date") or {}).get("value") or e["document"]["publication_date"] or "—"),
-            f"{e['type']}/{e.get('mode') or '—'} {e.get('cameo') or ''}{flags}",
+            f"{e['type']}/{e.get('mode') or '—'}\n{e.get('cameo') or ''}{flags}",
             f"{e.get('source') or '?'} → {e.get('target') or '?'}",
             (e.get("place") or {}).get("name") or (e.get("place") or {}).get("text") or "—",
             what or "—",
