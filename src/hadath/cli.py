@@ -250,19 +250,19 @@ def analyze(
 def _analyze_table(rows: list[tuple[Document, str]]) -> Table:
     table = Table(show_lines=False)
     table.add_column("id", no_wrap=True, min_width=16)
-    for col in ("date", "source", "title / first words", "sentences", "tokens", "status"):
+    table.add_column("date", no_wrap=True)
+    for col in ("source", "title / first words", "names", "events", "status"):
         table.add_column(col, overflow="fold" if col.startswith("title") else "ellipsis")
+    inferred = False
     for doc, status in rows:
         head = doc.title or " ".join(doc.text.split()[:8]) + " …"
-        table.add_row(
-            doc.id,
-            doc.publication_date or "—",
-            doc.source or "—",
-            head,
-            str(len(doc.sentences)),
-            str(len(doc.tokens)),
-            status,
-        )
+        date = doc.publication_date or "—"
+        if doc.publication_date_source == "inferred":
+            date, inferred = f"~{date}", True
+        names = sum(1 for m in doc.mentions if m.type != "DATE")
+        table.add_row(doc.id, date, doc.source or "—", head, str(names), str(len(doc.events)), status)
+    if inferred:
+        table.caption = "~ publication date inferred from the text"
     return table
 
 
@@ -419,6 +419,9 @@ def stats(
     )
     grid.add_row("documents", f"{s['documents']:,} ({s['analysed']:,} analysed, {s['undated']:,} without date)")
     grid.add_row("dates", f"{s['first_date'] or '—'} … {s['last_date'] or '—'}")
+    if s.get("event_types"):
+        kinds = ", ".join(f"{k} {v:,}" for k, v in s["event_types"].items())
+        grid.add_row("events", f"{s['events']:,} ({kinds})")
     out.print(grid)
     if s["sources"]:
         table = Table(title="sources")

@@ -306,6 +306,7 @@ class SQLiteStore:
         ).fetchall()
         undated = c.execute("SELECT count(*) FROM documents WHERE publication_date IS NULL").fetchone()[0]
         n_events = c.execute("SELECT count(*) FROM events").fetchone()[0]
+        event_types = c.execute("SELECT type, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC, 1").fetchall()
         size = None
         if self.path != ":memory:":
             size = sum(Path(self.path + s).stat().st_size for s in ("", "-wal") if Path(self.path + s).exists())
@@ -315,6 +316,7 @@ class SQLiteStore:
             "documents": n_docs,
             "analysed": n_analysed,
             "events": n_events,
+            "event_types": dict(event_types),
             "undated": undated,
             "first_date": lo,
             "last_date": hi,
