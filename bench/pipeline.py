@@ -1,0 +1,67 @@
+"""Benchmark of the whole pipeline (text, NER, dates, resolution, events) on real articles.
+
+Runs every stage over the first N articles of the real corpus on one core, after a warm-up
+(so that per-word-type caches are filled, as in a long run), and prints documents/s,
+tokens/s, milliseconds per document for each stage, and peak memory (resident set size).
+
+    python bench/pipeline.py [--corpus PATH] [--warmup N] [--limit N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import resource
+import time
+from pathlib import Path
+
+from hadath.model import Document
+from hadath.pipeline import STAGES, analyze
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "data" / "corpus" / "saudinewsnet-2015.jsonl.gz"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--corpus", type=Path, default=CORPUS)
+    ap.add_argument("--warmup", type=int, default=1500, help="articles analysed first and not timed")
+    ap.add_argument("--limit", type=int, default=1500, help="articles timed")
+    args = ap.parse_args()
+    raw = []
+    with gzip.open(args.corpus, "rt", encoding="utf-8") as f:
+        for line in f:
+            d = json.loads(line)
+            raw.append((d["text"], d["published"]))
+            if len(raw) >= args.warmup + args.limit:
+                break
+    t0 = time.perf_counter()
+    for text, pub in raw[: args.warmup]:
+        analyze(Document(text=text, publication_date=pub))
+    cold = time.perf_counter() - t0
+    docs = [Document(text=t, publication_date=p) for t, p in raw[args.warmup :]]
+    per_stage = {}
+    for st in STAGES:
+        t0 = time.perf_counter()
+        for d in docs:
+            st(d)
+            d.stages.append(st.name)
+        per_stage[st.name] = time.perf_counter() - t0
+    total = sum(per_stage.values())
+    n = len(docs)
+    tokens = sum(len(d.tokens) for d in docs)
+    events = sum(len(d.events) for d in docs)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(
+        f"whole pipeline on {n:,} real articles ({tokens:,} tokens), one core, after {args.warmup:,} warm-up articles:"
+    )
+    print(f"  {n / total:,.1f} documents/s, {tokens / total:,.0f} tokens/s, {events / n:.1f} events/document")
+    print("  per document: " + ", ".join(f"{k} {1000 * v / n:.1f} ms" for k, v in per_stage.items()))
+    print(f"  warm-up (cold caches, models loading): {args.warmup / cold:,.1f} documents/s")
+    print(f"  peak memory (RSS): {peak_mb:,.0f} MB")
+    print(f"  target 100 documents/s: ratio {n / total / 100:.2f}")
+
+
+if __name__ == "__main__":
+    main()
