@@ -17,7 +17,7 @@ from typing import Any
 
 from hadath.model import Token
 from hadath.text import fold
-from hadath.text.keys import lookup_forms
+from hadath.text.keys import _lookup_forms
 
 __all__ = ["Trigger", "TriggerMatch", "codebook", "cues", "find_triggers", "forms"]
 
@@ -87,8 +87,8 @@ def cues() -> dict[str, Any]:
 
 
 @lru_cache(maxsize=262144)
-def _forms_of(norm: str, prefix: str, text: str, stem: str, suffix: str) -> tuple[str, ...]:
-    out = [_n(f) for f in lookup_forms(Token(0, 0, text, "word", norm, norm, prefix))]
+def _forms_of(norm: str, prefix: str, stem: str, suffix: str) -> tuple[str, ...]:
+    out = [_n(f) for f in _lookup_forms(norm, prefix)]
     if suffix:  # انسحابها -> انسحاب, دعمه -> دعم
         out.append(_n(stem))
     return tuple(dict.fromkeys(out))
@@ -97,7 +97,7 @@ def _forms_of(norm: str, prefix: str, text: str, stem: str, suffix: str) -> tupl
 def forms(tok: Token) -> tuple[str, ...]:
     """A token's look-up forms for the lexicons (cached per word type): as written, without
     particles, and without an enclitic pronoun."""
-    return _forms_of(tok.norm, tok.prefix, tok.text, tok.stem, tok.suffix)
+    return _forms_of(tok.norm, tok.prefix, tok.stem, tok.suffix)
 
 
 Slot = tuple[frozenset[str], tuple[str, ...], int]

@@ -119,16 +119,14 @@ def _event(
         # الجماعات "المتمردة" التي احتلت: the noun before the relative pronoun acts
         prior = [a for a in actors if a.end <= rel and rel - a.end <= 2]
         source = prior[-1] if prior else None
-    if source is not None:
-        pass
-    elif t.kind == "noun":
+    if source is None and t.kind == "noun":
         # the agent of a masdar follows it: انسحاب قوات الجيش الفرنسي, دعم الجزائر, بوساطة جزائرية
         after = [a for a in actors if m.end <= a.start <= m.end + 1 and not _marked(tokens, a)]
         source = after[0] if after else _adjective_actor(doc, tokens, m.end)
         by_adjective = not after and source is not None
         if source is None and before:
             source = before[-1]
-    else:
+    elif source is None:
         source = before[-1] if before else None
         if source is None:
             after = [a for a in actors if head < a.start <= m.end + 2 and not _marked(tokens, a)]
@@ -164,8 +162,8 @@ def _event(
         "modality": _modality(tokens, head),
         "arguments": [],
     }
-    lo = min(x for x in (source.start if source else head, head))
-    hi = max(x for x in (target.end if target else m.end, m.end))
+    lo = min(source.start if source else head, head)
+    hi = max(target.end if target else m.end, m.end)
     ev["evidence"] = Span(tokens[lo].start, tokens[hi - 1].end)
     ev["reports"] = [ev["evidence"]]
     args: list[Argument] = []
@@ -182,11 +180,11 @@ def _event(
             first = prev
     clause = (tokens[first].start, tokens[_clause_end(tokens, head) - 1].end)
     args += _places(doc, sent, tokens, head, clause)
-    heads = [tokens[x].start for x in ev_heads] if (ev_heads := [mm.head for mm in all_matches]) else []
+    heads = [tokens[mm.head].start for mm in all_matches]  # includes this trigger's own
     own = tokens[head].start
 
     def nearest_is_mine(a: Argument) -> bool:
-        return min(heads, key=lambda h: abs(h - a.start)) == own if heads else True
+        return min(heads, key=lambda h: abs(h - a.start)) == own
 
     args += [a for a in _dates(doc, sent) if clause[0] <= a.start < clause[1] and nearest_is_mine(a)]
     ev["arguments"] = args
