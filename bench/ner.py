@@ -9,17 +9,14 @@ the text stage, so the figure is NER's own cost.
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import time
 from pathlib import Path
+
+from corpus import CORPUS, articles
 
 from hadath.model import Document
 from hadath.ner.stage import ner_stage
 from hadath.text.stage import text_stage
-
-ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT.parent / "shared" / "data" / "corpus" / "saudinewsnet-2015.jsonl.gz"
 
 
 def main() -> None:
@@ -27,12 +24,7 @@ def main() -> None:
     ap.add_argument("--corpus", type=Path, default=CORPUS)
     ap.add_argument("--limit", type=int, default=2000, help="articles to tag (default 2000)")
     args = ap.parse_args()
-    docs = []
-    with gzip.open(args.corpus, "rt", encoding="utf-8") as f:
-        for line in f:
-            docs.append(text_stage(Document(text=json.loads(line)["text"])))
-            if len(docs) >= args.limit:
-                break
+    docs = [text_stage(Document(text=a["text"])) for a in articles(args.corpus, args.limit)]
     ner_stage(Document(text="تمهيد", tokens=docs[0].tokens[:3], sentences=docs[0].sentences[:1]))  # load models
     n_tokens = sum(len(d.tokens) for d in docs)
     t0 = time.perf_counter()

@@ -10,17 +10,14 @@ tokens/s, milliseconds per document for each stage, and peak memory (resident se
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import resource
 import time
 from pathlib import Path
 
+from corpus import CORPUS, articles
+
 from hadath.model import Document
 from hadath.pipeline import STAGES, analyze
-
-ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT.parent / "shared" / "data" / "corpus" / "saudinewsnet-2015.jsonl.gz"
 
 
 def main() -> None:
@@ -29,13 +26,7 @@ def main() -> None:
     ap.add_argument("--warmup", type=int, default=1500, help="articles analysed first and not timed")
     ap.add_argument("--limit", type=int, default=1500, help="articles timed")
     args = ap.parse_args()
-    raw = []
-    with gzip.open(args.corpus, "rt", encoding="utf-8") as f:
-        for line in f:
-            d = json.loads(line)
-            raw.append((d["text"], d["published"]))
-            if len(raw) >= args.warmup + args.limit:
-                break
+    raw = [(a["text"], a["published"]) for a in articles(args.corpus, args.warmup + args.limit)]
     t0 = time.perf_counter()
     for text, pub in raw[: args.warmup]:
         analyze(Document(text=text, publication_date=pub))

@@ -20,21 +20,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from corpus import CORPUS, articles
+
 from hadath.text import iter_tokens, normalize, split_sentences
 from hadath.text.clitics import analyze_word
-
-ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_CORPUS = ROOT.parent / "shared" / "data" / "corpus" / "saudinewsnet-2015.jsonl.gz"
-
-
-def load(path: Path, limit: int | None) -> list[str]:
-    texts = []
-    with gzip.open(path, "rt", encoding="utf-8") as f:
-        for line in f:
-            texts.append(json.loads(line)["text"])
-            if limit and len(texts) >= limit:
-                break
-    return texts
 
 
 def bench_text(texts: list[str]) -> dict[str, float]:
@@ -98,16 +87,14 @@ def bench_ingest(corpus: Path, limit: int | None) -> dict[str, float]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--corpus", type=Path, default=CORPUS)
     ap.add_argument("--limit", type=int, default=None, help="only the first N articles for the text layer")
     ap.add_argument("--no-ingest", action="store_true", help="skip timing `hadath analyze` into SQLite")
     ap.add_argument(
         "--ingest-limit", type=int, default=2000, help="articles for the `hadath analyze` timing (0: all 31,030)"
     )
     args = ap.parse_args()
-    if not args.corpus.exists():
-        raise SystemExit(f"corpus not found: {args.corpus}")
-    texts = load(args.corpus, args.limit)
+    texts = [a["text"] for a in articles(args.corpus, args.limit)]
     r = bench_text(texts)
     print(
         f"text layer on {r['documents']:,} real articles ({r['tokens']:,} tokens, {r['characters']:,} chars), one core:"
