@@ -1,5 +1,5 @@
 # hadath: two commands set everything up on a fresh machine.
-#   make demo   create .venv, install hadath, analyze the bundled seed articles, list their aid events
+#   make demo   create .venv, install hadath, analyze the bundled seed articles, list their aid events and story
 #   make test   create .venv, install hadath with test tools, run the whole test suite
 PYTHON ?= python3
 VENV   ?= .venv
@@ -18,6 +18,9 @@ demo: $(BIN)/.installed
 	rm -f $(DB) $(DB)-wal $(DB)-shm
 	$(BIN)/hadath analyze examples/seeds --db $(DB)
 	$(BIN)/hadath events --db $(DB) --type AID
+	$(BIN)/hadath stories --db $(DB) --min-events 2
+	$(BIN)/hadath story --db $(DB) $$($(BIN)/hadath stories --db $(DB) --family cooperation --min-events 2 -f jsonl \
+	  | $(BIN)/python -c "import json, sys; print(json.loads(sys.stdin.readline())['id'])")
 	$(BIN)/hadath search "والجزائر" --db $(DB)
 	$(BIN)/hadath stats --db $(DB)
 

@@ -212,3 +212,66 @@ def test_cli_eval_events_on_the_seeds(seeds_dir: Path) -> None:
     assert d["fields"]["items"] == 1.0 and d["fields"]["place"] == 1.0
     r = run("eval", "events", "--gold", str(seeds_dir / "nope.json"))
     assert r.exit_code == 2 and "no such file" in r.stderr
+
+
+def test_cli_stories_and_story_show_the_seed_story(seeds_dir: Path, db: str) -> None:
+    run("analyze", str(seeds_dir), "--db", db)
+    r = run("stories", "--db", db, "--min-events", "2", "--format", "jsonl")
+    assert r.exit_code == 0, r.output
+    stories = [json.loads(line) for line in r.stdout.splitlines()]
+    aid = [s for s in stories if s["attributes"]["family"] == "cooperation"]
+    assert len(aid) == 1 and aid[0]["attributes"]["events"] == 2 and len(aid[0]["doc_ids"]) == 2
+    r = run("stories", "--db", db, "--actor", "DZA")
+    assert r.exit_code == 0 and "provided military aid to Mali (MLI)" in r.stdout
+    r = run("story", aid[0]["id"], "--db", db)
+    assert r.exit_code == 0, r.output
+    for part in ("timeline", "2008: Algeria (DZA) provided military aid", "2013: Algeria", "summary", "only in"):
+        assert part in r.stdout
+    r = run("story", aid[0]["id"], "--db", db, "--format", "json")
+    assert len(json.loads(r.stdout)["timeline"]) == 2
+    r = run("story", "st-nope", "--db", db)
+    assert r.exit_code == 2 and "no story" in r.stderr
+
+
+def test_cli_no_stories_then_rebuild(seeds_dir: Path, db: str) -> None:
+    run("analyze", str(seeds_dir), "--db", db, "--no-stories")
+    r = run("stories", "--db", db)
+    assert "none linked yet" in r.stderr
+    r = run("stories", "--db", db, "--dup-threshold", "0.6")
+    assert r.exit_code == 2 and "--rebuild" in r.stderr
+    r = run("stories", "--db", db, "--rebuild", "--dup-threshold", "0.6", "--min-events", "2")
+    assert r.exit_code == 0 and "Algeria (DZA) – Mali (MLI): cooperation" in r.stdout
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])
+def test_cli_export(seeds_dir: Path, db: str, tmp_path: Path, fmt: str) -> None:
+    run("analyze", str(seeds_dir), "--db", db)
+    out_dir = tmp_path / "out"
+    r = run("export", "--db", db, "--format", fmt, "--out", str(out_dir))
+    assert r.exit_code == 0, r.output
+    for table in ("documents", "mentions", "events", "stories"):
+        assert (out_dir / f"{table}.{fmt}").exists(), table
+    if fmt == "csv":
+        import csv
+
+        rows = list(csv.DictReader((out_dir / "events.csv").open(encoding="utf-8")))
+        assert {"Actor1Code", "EventCode", "cluster_id", "story_id"} <= set(rows[0])
+        assert all(r["story_id"] for r in rows if r["event_type"] == "AID")
+    elif fmt == "parquet":
+        import pyarrow.parquet as pq
+
+        assert pq.read_table(out_dir / "documents.parquet").num_rows == 2
+    else:
+        docs = [json.loads(x) for x in (out_dir / "documents.jsonl").read_text("utf-8").splitlines()]
+        assert len(docs) == 2 and all(d["text"] for d in docs)
+    r = run("export", "--db", db, "--tables", "nope", "--out", str(out_dir))
+    assert r.exit_code == 2 and "unknown table" in r.stderr
+
+
+def test_cli_eval_stories(seeds_dir: Path) -> None:
+    r = run("eval", "stories", "--gold", str(seeds_dir / "expected.json"), "--json")
+    assert r.exit_code == 0, r.output
+    d = json.loads(r.stdout)
+    assert d["same_story"]["recall"] == 1.0 and d["same_event"]["precision"] == 1.0
+    r = run("eval", "stories", "--gold", str(Path(__file__).parent / "stories" / "gold" / "gold.json"))
+    assert r.exit_code == 0 and "same story" in r.stdout and "near-duplicates" in r.stdout

@@ -133,8 +133,12 @@ def analyze(
     strict: Annotated[bool, typer.Option("--strict", help="Stop at the first input that cannot be read.")] = False,
     no_store: Annotated[bool, typer.Option("--no-store", help="Analyze and print only; write no database.")] = False,
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per database transaction.")] = 500,
+    link: Annotated[
+        bool,
+        typer.Option("--stories/--no-stories", help="Link new documents into near-duplicates, events and stories."),
+    ] = True,
 ) -> None:
-    """Read articles, analyze them, store them, and print what was found.
+    """Read articles, analyze them, store them, link them into stories, and print what was found.
 
     Each document is identified by a hash of its normalized content, so analysing the same
     article again (re-encoded, re-vowelled) is a no-op. An input that cannot be read gets
@@ -162,9 +166,16 @@ def analyze(
     seen: set[str] = set()
     started = time.perf_counter()
 
+    story_index: list[Any] = []  # loaded at the first batch
+
     def flush() -> None:
         if store is not None and batch:
-            store.put_documents(batch)
+            stored = store.put_documents(batch)
+            if link:
+                from hadath.stories.build import update_stories
+
+                new = [d for d, ok in zip(batch, stored, strict=True) if ok]
+                story_index[:] = [update_stories(store, new, story_index[0] if story_index else None)]
         batch.clear()
 
     def emit(doc: Document, status: str) -> None:
@@ -422,6 +433,12 @@ def stats(
     if s.get("event_types"):
         kinds = ", ".join(f"{k} {v:,}" for k, v in s["event_types"].items())
         grid.add_row("events", f"{s['events']:,} ({kinds})")
+    if s.get("stories"):
+        grid.add_row(
+            "stories",
+            f"{s['stories']:,} ({s['multi_outlet_stories']:,} told by several outlets); "
+            f"{s['near_duplicates']:,} near-duplicate reports",
+        )
     out.print(grid)
     if s["sources"]:
         table = Table(title="sources")
@@ -430,6 +447,192 @@ def stats(
         for name, n in s["sources"].items():
             table.add_row(name, f"{n:,}")
         out.print(table)
+
+
+class StoryFormat(StrEnum):
+    table = "table"
+    jsonl = "jsonl"
+
+
+@app.command()
+@user_errors
+def stories(
+    db: DbOption = Path("hadath.db"),
+    min_docs: Annotated[int, typer.Option("--min-docs", min=1, help="Only stories with this many reports.")] = 1,
+    min_events: Annotated[
+        int, typer.Option("--min-events", min=1, help="Only stories with this many distinct events.")
+    ] = 1,
+    min_outlets: Annotated[
+        int, typer.Option("--min-outlets", min=0, help="Only stories told by this many outlets (2: multi-outlet).")
+    ] = 0,
+    actor: Annotated[str | None, typer.Option("--actor", "-a", help="An actor code or its start (DZA).")] = None,
+    family: Annotated[str | None, typer.Option("--family", help="diplomacy, cooperation, dispute or conflict.")] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Most stories to list.")] = 30,
+    fmt: Annotated[StoryFormat, typer.Option("--format", "-f", help="table or jsonl.")] = StoryFormat.table,
+    rebuild: Annotated[
+        bool, typer.Option("--rebuild", help="Forget stored links and link every stored document again.")
+    ] = False,
+    dup_threshold: Annotated[
+        float | None,
+        typer.Option(min=0.05, max=0.95, help="With --rebuild: Jaccard of word 3-shingles for near-duplicates (0.5)."),
+    ] = None,
+    event_threshold: Annotated[
+        float | None, typer.Option(min=0.0, max=1.0, help="With --rebuild: same-event score to link reports (0.3).")
+    ] = None,
+    gap_days: Annotated[
+        int | None, typer.Option(min=0, help="With --rebuild: days between events that keeps a story going (45).")
+    ] = None,
+) -> None:
+    """List stories: events of one family between the same actors, linked across reports,
+    outlets and years, the most reported first.
+
+    `hadath analyze` links new documents as it stores them; --rebuild links everything again
+    (after changing a threshold, or for a database analysed with --no-stories).
+
+    Examples:
+
+        hadath stories --min-outlets 2
+
+        hadath stories --actor DZA --family cooperation
+
+        hadath stories --rebuild --dup-threshold 0.6
+    """
+    settings = {"dup_threshold": dup_threshold, "event_threshold": event_threshold, "gap_days": gap_days}
+    if not rebuild and any(v is not None for v in settings.values()):
+        raise UserError("thresholds apply when links are built: add --rebuild")
+    with _open_existing(db) as store:
+        if rebuild:
+            from hadath.stories.build import rebuild_stories
+
+            total = store.stats()["documents"]
+            progress = _progress(enabled=True)
+            with progress:
+                task = progress.add_task("linking", total=total)
+                rebuild_stories(store, progress=lambda n: progress.update(task, completed=n), **settings)
+        rows = list(
+            store.stories(
+                min_documents=min_docs,
+                min_events=min_events,
+                min_outlets=min_outlets,
+                actor=actor,
+                family=family,
+                limit=limit,
+            )
+        )
+        s = store.stats()
+    if fmt is StoryFormat.jsonl:
+        for r in rows:
+            _write_json_line(r)
+        return
+    if not rows:
+        err.print("no stories match" + ("" if s["stories"] else " (none linked yet: try hadath stories --rebuild)"))
+        return
+    table = Table(
+        caption=f"{s['stories']:,} stories ({s['multi_outlet_stories']:,} told by several outlets), "
+        f"{s['near_duplicates']:,} near-duplicate reports; `hadath story ID` shows one"
+    )
+    table.add_column("story", no_wrap=True)
+    table.add_column("title / gist", overflow="fold", ratio=1)
+    for r in rows:
+        table.add_row(r["id"], f"[bold]{r['title']}[/]\n{r['attributes']['gist']}")
+    out.print(table)
+
+
+@app.command()
+@user_errors
+def story(
+    story_id: Annotated[str, typer.Argument(help="Story id (or a unique prefix), from `hadath stories`.")],
+    db: DbOption = Path("hadath.db"),
+    sentences: Annotated[int, typer.Option("--sentences", min=1, help="Sentences in the summary.")] = 3,
+    fmt: Annotated[ViewFormat, typer.Option("--format", "-f", help="text or json.")] = ViewFormat.text,
+) -> None:
+    """One story: its timeline of events, its reports, a summary and what each report says
+    that the others do not.
+
+    Example: hadath story st-1a2b3c
+    """
+    from hadath.stories.build import story_report
+
+    with _open_existing(db) as store:
+        r = story_report(store, story_id, summary_sentences=sentences)
+    if fmt is ViewFormat.json:
+        sys.stdout.write(json.dumps(r, ensure_ascii=False, indent=1) + "\n")
+        return
+    a = r["attributes"]
+    out.print(Panel(f"{a['gist']}", title=f"{r['id']}: {r['title']}", title_align="left"))
+    timeline = Table(title="timeline (one row per event; reports of the same event are merged)")
+    for col in ("date", "event", "reports", "gist / evidence"):
+        timeline.add_column(col, overflow="fold")
+    for t in r["timeline"]:
+        timeline.add_row(
+            str(t["date"] or "—"),
+            f"{t['type']}/{t['mode'] or '—'}",
+            str(len(t["reports"])),
+            f"{t['gist']}\n{t['evidence'] or ''}",
+        )
+    out.print(timeline)
+    docs = Table(title="reports")
+    for col in ("id", "date", "outlet", "title", "near-duplicate of"):
+        docs.add_column(col, overflow="fold")
+    for d in r["documents"]:
+        docs.add_row(d["id"], d["published"] or "—", d["outlet"] or "—", d["title"] or "—", d["duplicate_of"] or "")
+    out.print(docs)
+    if r["more_documents"]:
+        out.print(f"… and {r['more_documents']} more reports")
+    out.print("[bold]summary[/]")
+    for s in r["summary"]:
+        src = ", ".join(x for x in (s["outlet"], s["published"], s["doc_id"]) if x)
+        out.print(f"• {s['text']}  [dim]({src})[/]")
+    cmp_ = r["comparison"]
+    if len(cmp_["reports"]) > 1:
+        out.print("[bold]comparison of reports[/]")
+        if cmp_["shared"]:
+            out.print("  all reports give: " + "; ".join(f"{k}: {', '.join(v)}" for k, v in cmp_["shared"].items()))
+        for rep in cmp_["reports"]:
+            who = ", ".join(x for x in (rep["outlet"], rep["published"], rep["doc_id"]) if x)
+            only = "; ".join(f"{k}: {', '.join(v)}" for k, v in rep["only_here"].items()) or "nothing of its own"
+            out.print(f"  only in {who}: {only}")
+        for d in cmp_["disagreements"]:
+            vals = "; ".join(f"{k}: {v}" for k, v in d["values"].items())
+            out.print(f"  [yellow]disagree[/] on {d['field']}{' (' + d['item'] + ')' if d.get('item') else ''}: {vals}")
+
+
+class ExportFormat(StrEnum):
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+
+
+@app.command()
+@user_errors
+def export(
+    db: DbOption = Path("hadath.db"),
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="jsonl, csv or parquet.")] = ExportFormat.jsonl,
+    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder to write the files into.", file_okay=False)] = (
+        Path("export")
+    ),
+    tables: Annotated[
+        str, typer.Option("--tables", help="Comma-separated: documents, mentions, events, stories.")
+    ] = "documents,mentions,events,stories",
+) -> None:
+    """Write documents, mentions, events and stories as files (one per table) for analysis
+    in other tools: pandas, R, DuckDB, spreadsheets.
+
+    Columns are flat in CSV and Parquet (events use the GDELT-style names of `hadath events`
+    plus cluster_id and story_id); JSON Lines keeps every field.
+
+    Example: hadath export --format parquet --out out/
+    """
+    from hadath.export import TABLES, export_tables
+
+    wanted = [t.strip() for t in tables.split(",") if t.strip()]
+    unknown = [t for t in wanted if t not in TABLES]
+    if unknown:
+        raise UserError(f"unknown table(s) {', '.join(unknown)}; choose from {', '.join(TABLES)}")
+    with _open_existing(db) as store:
+        written = export_tables(store, out_dir, fmt.value, wanted, event_columns=EVENT_COLUMNS)
+    for name, (path, n) in written.items():
+        err.print(f"{name}: {n:,} rows → {path}")
 
 
 eval_app = typer.Typer(
@@ -477,32 +680,46 @@ def eval_events(
     out.print(table)
 
 
-# GDELT-style names where GDELT has one (Actor1Code, EventCode, ActionGeo_*), PLOVER's otherwise
-EVENT_COLUMNS = (
-    ("GLOBALEVENTID", lambda e: e["id"]),
-    ("doc_id", lambda e: e["doc_id"]),
-    ("SQLDATE", lambda e: (e.get("date") or {}).get("value") or e["document"]["publication_date"]),
-    ("date_text", lambda e: (e.get("date") or {}).get("text")),
-    ("event_type", lambda e: e["type"]),
-    ("mode", lambda e: e.get("mode")),
-    ("EventCode", lambda e: e.get("cameo")),
-    ("Actor1Code", lambda e: e.get("source")),
-    ("Actor2Code", lambda e: e.get("target")),
-    ("ActionGeo_FullName", lambda e: (e.get("place") or {}).get("name") or (e.get("place") or {}).get("text")),
-    ("ActionGeo_CountryCode", lambda e: (e.get("place") or {}).get("country_code")),
-    ("ActionGeo_Lat", lambda e: (e.get("place") or {}).get("lat")),
-    ("ActionGeo_Long", lambda e: (e.get("place") or {}).get("lon")),
-    ("ActionGeo_FeatureID", lambda e: (e.get("place") or {}).get("geonames")),
-    ("items", lambda e: " | ".join(a["text"] for a in e.get("arguments", []) if a["role"] == "item")),
-    ("means", lambda e: " | ".join(a["text"] for a in e.get("arguments", []) if a["role"] == "means")),
-    ("negated", lambda e: e.get("negated", False)),
-    ("modality", lambda e: e.get("modality")),
-    ("confidence", lambda e: e.get("confidence")),
-    ("evidence", lambda e: e["evidence"]),
-    ("SOURCEURL", lambda e: e["document"].get("url")),
-    ("outlet", lambda e: e["document"].get("source")),
-    ("publication_date", lambda e: e["document"].get("publication_date")),
-)
+@eval_app.command("stories")
+@user_errors
+def eval_stories(
+    gold: Annotated[
+        Path, typer.Option("--gold", help="Gold events and links in the format of examples/seeds/expected.json.")
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """Pairwise precision, recall and F1 of same-event and same-story links between the gold
+    events (each gold event is matched to a coded event as `eval events` does).
+
+    Example: hadath eval stories --gold examples/seeds/expected.json
+    """
+    from hadath.stories.evaluate import evaluate_stories
+
+    r = evaluate_stories(gold)
+    if as_json:
+        sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
+        return
+    out.print(f"stories on {gold}: {r['gold_events']} gold events ({r['matched_events']} coded), {r['pairs']} pairs")
+    table = Table()
+    for col in ("link", "precision", "recall", "F1", "gold pairs", "predicted pairs"):
+        table.add_column(col, justify="left" if col == "link" else "right")
+    for k in ("same_event", "same_story"):
+        x = r[k]
+        table.add_row(
+            k.replace("_", " "),
+            f"{x['precision']:.3f}",
+            f"{x['recall']:.3f}",
+            f"{x['f1']:.3f}",
+            str(x["gold"]),
+            str(x["predicted"]),
+        )
+    out.print(table)
+    if r.get("near_duplicates") is not None:
+        nd = r["near_duplicates"]
+        out.print(f"near-duplicates: precision {nd['precision']:.3f} recall {nd['recall']:.3f} F1 {nd['f1']:.3f}")
+
+
+from hadath.export import EVENT_COLUMNS  # noqa: E402  (documented in docs/schema.md)
 
 
 class EventFormat(StrEnum):

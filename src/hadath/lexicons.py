@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["Country", "adjective_forms", "all_country_names", "countries", "iso3_of"]
+__all__ = ["Country", "adjective_forms", "all_country_names", "countries", "english_name", "iso3_of"]
 
 
 @dataclass(frozen=True)
@@ -24,8 +24,9 @@ class Country:
 
 
 def adjective_forms(adjective: str) -> tuple[str, ...]:
-    """Masculine, feminine and plural forms of a nisba adjective (no article)."""
+    """Masculine, feminine, plural and dual forms of a nisba adjective (no article)."""
     forms = [adjective, adjective + "ة", adjective + "ون", adjective + "ين", adjective + "ات"]
+    forms += [adjective + "ان", adjective + "تان", adjective + "تين"]  # duals: طائرتان قطريتان
     return tuple(forms)
 
 
@@ -68,3 +69,20 @@ def _iso2_to_iso3() -> dict[str, str]:
 def iso3_of(iso2: str | None) -> str | None:
     """ISO 3166 alpha-3 of an alpha-2 code (every country), or None."""
     return _iso2_to_iso3().get(iso2 or "")
+
+
+@lru_cache(maxsize=1)
+def _english_names() -> dict[str, str]:
+    text = resources.files("hadath.data").joinpath("lexicons/country_english.tsv").read_text("utf-8")
+    out = {"XKX": "Kosovo"}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            iso3, name = line.split("\t")
+            out[iso3] = name
+    return out
+
+
+def english_name(iso3: str | None) -> str | None:
+    """English short name of a country (``Algeria`` for DZA), or None
+    (``data/lexicons/country_english.tsv``, from ISO 3166 by ``scripts/build_country_english.py``)."""
+    return _english_names().get(iso3 or "")

@@ -124,6 +124,17 @@ def _event(
         after = [a for a in actors if m.end <= a.start <= m.end + 1 and not _marked(tokens, a)]
         source = after[0] if after else _adjective_actor(doc, tokens, m.end)
         by_adjective = not after and source is not None
+        if source is None:  # طائرتان قطريتان محملتان بمساعدات: a country adjective just before
+            source = next(
+                (
+                    x
+                    for k in (m.start - 2, m.start - 1)
+                    if k >= 0
+                    and not any(a.start <= k < a.end for a in actors)  # not inside وزير الدفاع المالي
+                    and (x := _adjective_actor(doc, tokens, k))
+                ),
+                None,
+            )
         if source is None and before:
             source = before[-1]
     elif source is None:
@@ -139,6 +150,15 @@ def _event(
         if a.start > head and in_clause and a is not source and (source is None or a.country != source.country):
             target = a
             break
+    if target is not None and _near(tokens, target.start - 2, target.start, "led_by"):
+        # قصفت مقاتلات التحالف الذي تقوده السعودية …: the leader of the acting coalition acts
+        if source is None or source.end <= head:
+            leader = target
+            source = leader if source is None else source
+            target = next(
+                (a for a in actors if a.start >= leader.end and a.start < next_end and a.country != leader.country),
+                None,
+            )
     if target is None and t.kind == "verb" and source is not None:
         target = _country_after(tokens, m.end, source)  # الجزائر تدعم مالي: a country as object
     if target is None and t.kind == "noun" and source is not None and by_adjective:

@@ -155,6 +155,10 @@ def resolve_place(
         (before_keys[-1] in cues["in"] and any(w in cues["venue"] for w in before_keys[-4:-1]))
         or before_keys[-1] in cues["capital"]
     )
+    # "العاصمة الأردنية عمان": a capital cue and a country adjective make it that country's city
+    capital_of = None
+    if len(before_keys) >= 2 and before_keys[-2] in cues["capital"] and before_keys[-1].startswith("ال"):
+        capital_of = idx.adjectives.get(before_keys[-1][2:])
     scored = []
     for p, how in cands.values():
         if p.kind == "country":
@@ -168,6 +172,10 @@ def resolve_place(
                 score += 0.15
                 reason += f", in {p.country}, which the document names"
         scored.append([score, reason, p])
+    if capital_of is not None:
+        for sc in scored:
+            if sc[2].kind == "city" and sc[2].country == capital_of:
+                sc[0], sc[1] = 0.97, f"city named with its country ('{' '.join(before[-2:])}' before it)"
     country = next((q for _, _, q in scored if q.kind == "country"), None)
     if country is not None:
         # the same name for a country and its city (الجزائر, الكويت): the country, unless a venue

@@ -59,4 +59,45 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         CREATE INDEX events_doc ON events(doc_rowid);
         """,
     ),
+    (
+        3,
+        "stories: document signatures and near-duplicates, same-event clusters, story threads",
+        """
+        CREATE TABLE doc_signatures (
+            doc_id TEXT PRIMARY KEY,
+            seq INTEGER NOT NULL,
+            minhash BLOB,
+            duplicate_of TEXT,
+            similarity REAL,
+            info TEXT NOT NULL
+        );
+        CREATE INDEX doc_signatures_dup ON doc_signatures(duplicate_of);
+        CREATE TABLE story_events (
+            event_id TEXT PRIMARY KEY,
+            doc_id TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            cluster_id TEXT NOT NULL,
+            story_id TEXT,
+            record TEXT NOT NULL,
+            items TEXT NOT NULL
+        );
+        CREATE INDEX story_events_story ON story_events(story_id);
+        CREATE INDEX story_events_cluster ON story_events(cluster_id);
+        CREATE INDEX story_events_doc ON story_events(doc_id);
+        CREATE TABLE stories (
+            id TEXT PRIMARY KEY,
+            title TEXT NOT NULL,
+            family TEXT,
+            first_date TEXT,
+            last_date TEXT,
+            events INTEGER NOT NULL,
+            documents INTEGER NOT NULL,
+            outlets INTEGER NOT NULL,
+            gist TEXT,
+            data TEXT NOT NULL
+        );
+        CREATE INDEX stories_size ON stories(documents);
+        CREATE TABLE story_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        """,
+    ),
 ]

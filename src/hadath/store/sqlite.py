@@ -306,6 +306,8 @@ class SQLiteStore:
         ).fetchall()
         undated = c.execute("SELECT count(*) FROM documents WHERE publication_date IS NULL").fetchone()[0]
         n_events = c.execute("SELECT count(*) FROM events").fetchone()[0]
+        n_stories, n_multi = c.execute("SELECT count(*), coalesce(sum(outlets > 1), 0) FROM stories").fetchone()
+        n_dups = c.execute("SELECT count(*) FROM doc_signatures WHERE duplicate_of IS NOT NULL").fetchone()[0]
         event_types = c.execute("SELECT type, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC, 1").fetchall()
         size = None
         if self.path != ":memory:":
@@ -317,12 +319,218 @@ class SQLiteStore:
             "analysed": n_analysed,
             "events": n_events,
             "event_types": dict(event_types),
+            "stories": n_stories,
+            "multi_outlet_stories": n_multi,
+            "near_duplicates": n_dups,
             "undated": undated,
             "first_date": lo,
             "last_date": hi,
             "sources": dict(by_source),
             "size_bytes": size,
         }
+
+    # --- stories ------------------------------------------------------------------------
+
+    def load_stories(self, **settings: Any) -> Any:
+        """The ``StoryIndex`` of this store, restored from its tables without re-reading texts.
+
+        ``settings`` (``dup_threshold``, ``event_threshold``, ``gap_days``, ``overlap``) apply
+        to an empty store; once stories exist they were built with the stored settings, and
+        asking for others is a ``StoreError`` (rebuild with ``hadath stories --rebuild``).
+        """
+        from hadath.stories.index import DocInfo, StoryIndex
+        from hadath.stories.link import EventRecord
+        from hadath.stories.near_dup import from_bytes
+
+        stored = {k: json.loads(v) for k, v in self.conn.execute("SELECT key, value FROM story_settings")}
+        asked = {k: v for k, v in settings.items() if v is not None}
+        if stored:
+            clash = {k: (stored.get(k), v) for k, v in asked.items() if stored.get(k) != v}
+            if clash:
+                what = ", ".join(f"{k} {a} (asked {b})" for k, (a, b) in clash.items())
+                raise StoreError(
+                    f"stories in {self.path} were built with {what}; rebuild with hadath stories --rebuild"
+                )
+        index = StoryIndex(**(stored or asked))
+        index.settings = stored or asked
+        for blob, dup, sim, info in self.conn.execute(
+            "SELECT minhash, duplicate_of, similarity, info FROM doc_signatures ORDER BY seq"
+        ):
+            d = DocInfo(**json.loads(info))
+            index.restore_document(d, from_bytes(blob) if blob else None, dup, sim)
+        for rec, items, cluster, story in self.conn.execute(
+            "SELECT record, items, cluster_id, story_id FROM story_events ORDER BY seq"
+        ):
+            index.restore_event(EventRecord.from_dict(json.loads(rec)), json.loads(items), cluster, story)
+        index.saved()
+        return index
+
+    def save_stories(self, index: Any) -> None:
+        """Write what changed in ``index`` since it was loaded or last saved (one transaction)."""
+        from hadath.stories.near_dup import to_bytes
+
+        with self.transaction():
+            c = self.conn
+            if not c.execute("SELECT 1 FROM story_settings LIMIT 1").fetchone():
+                c.executemany(
+                    "INSERT INTO story_settings(key, value) VALUES (?, ?)",
+                    [(k, json.dumps(v)) for k, v in index.effective_settings().items()],
+                )
+            seq = c.execute("SELECT coalesce(max(seq), 0) FROM doc_signatures").fetchone()[0]
+            rows = []
+            for doc_id in index.new_docs:
+                seq += 1
+                sig = index.dups.signatures.get(doc_id)
+                orig = index.dups.original.get(doc_id, doc_id)
+                info = index.docs[doc_id]
+                rows.append(
+                    (
+                        doc_id,
+                        seq,
+                        to_bytes(sig) if sig is not None else None,
+                        orig if orig != doc_id else None,
+                        index.dups.similarity.get(doc_id),
+                        json.dumps(
+                            {"id": info.id, "published": info.published, "outlet": info.outlet, "title": info.title},
+                            ensure_ascii=False,
+                        ),
+                    )
+                )
+            c.executemany(
+                "INSERT OR REPLACE INTO doc_signatures(doc_id, seq, minhash, duplicate_of, similarity, info) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                rows,
+            )
+            seq = c.execute("SELECT coalesce(max(seq), 0) FROM story_events").fetchone()[0]
+            rows = []
+            for eid in sorted(index.dirty_events, key=index.order_of):
+                seq += 1
+                rec = index.linker.records[eid]
+                rows.append(
+                    (
+                        eid,
+                        rec.doc_id,
+                        seq,
+                        index.linker.find(eid),
+                        index.threads.story_of.get(eid),
+                        json.dumps(rec.to_dict(), ensure_ascii=False, separators=(",", ":")),
+                        json.dumps(index.items.get(eid, []), ensure_ascii=False),
+                    )
+                )
+            c.executemany(
+                "INSERT INTO story_events(event_id, doc_id, seq, cluster_id, story_id, record, items) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(event_id) DO UPDATE SET "
+                "cluster_id = excluded.cluster_id, story_id = excluded.story_id",
+                rows,
+            )
+            rows = []
+            for sid in index.dirty_stories:
+                st = index.story(sid)
+                if st is None:
+                    continue
+                a = st.attributes
+                rows.append(
+                    (
+                        st.id,
+                        st.title,
+                        a["family"],
+                        a["first_date"],
+                        a["last_date"],
+                        a["events"],
+                        len(st.doc_ids),
+                        len(a["outlets"]),
+                        a["gist"],
+                        json.dumps(st.to_dict(), ensure_ascii=False),
+                    )
+                )
+            c.executemany(
+                "INSERT OR REPLACE INTO stories(id, title, family, first_date, last_date, events, documents, "
+                "outlets, gist, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows,
+            )
+        index.saved()
+
+    def clear_stories(self) -> None:
+        """Forget every near-duplicate, cluster and story (before a rebuild)."""
+        with self.transaction():
+            for table in ("doc_signatures", "story_events", "stories", "story_settings"):
+                self.conn.execute(f"DELETE FROM {table}")
+
+    def stories(
+        self,
+        *,
+        min_documents: int = 1,
+        min_events: int = 1,
+        min_outlets: int = 0,
+        actor: str | None = None,
+        family: str | None = None,
+        limit: int | None = None,
+    ) -> Iterator[dict[str, Any]]:
+        """Stored stories (``Story.to_dict()``), the most reported first."""
+        where = ["documents >= ?", "events >= ?", "outlets >= ?"]
+        params: list[Any] = [min_documents, min_events, min_outlets]
+        if family:
+            where.append("family = ?")
+            params.append(family.lower())
+        sql = "SELECT data FROM stories WHERE " + " AND ".join(where) + " ORDER BY documents DESC, events DESC, id"
+        n = 0
+        for (data,) in self.conn.execute(sql, params):
+            st = json.loads(data)
+            if actor and not any(str(a).startswith(actor.upper()) for a in st["attributes"].get("actors", [])):
+                continue
+            yield st
+            n += 1
+            if limit is not None and n >= limit:
+                return
+
+    def get_story(self, story_id: str) -> dict[str, Any] | None:
+        """A stored story by id or unique id prefix, with its events' cluster ids."""
+        row = self.conn.execute("SELECT data FROM stories WHERE id = ?", (story_id,)).fetchone()
+        if row is None and story_id:
+            rows = self.conn.execute(
+                "SELECT data FROM stories WHERE id >= ? AND id < ? LIMIT 2", (story_id, story_id + "\uffff")
+            ).fetchall()
+            if len(rows) > 1:
+                raise StoreError(f"story id prefix {story_id!r} is ambiguous: give more characters")
+            row = rows[0] if rows else None
+        if row is None:
+            return None
+        st = json.loads(row[0])
+        st["clusters"] = {}
+        for eid, cid in self.conn.execute(
+            "SELECT event_id, cluster_id FROM story_events WHERE story_id = ? ORDER BY seq", (st["id"],)
+        ):
+            st["clusters"].setdefault(cid, []).append(eid)
+        return st
+
+    def duplicates(self) -> dict[str, list[str]]:
+        """Original document id -> its near-duplicates."""
+        out: dict[str, list[str]] = {}
+        for doc_id, orig in self.conn.execute(
+            "SELECT doc_id, duplicate_of FROM doc_signatures WHERE duplicate_of IS NOT NULL ORDER BY seq"
+        ):
+            out.setdefault(orig, []).append(doc_id)
+        return out
+
+    def event_links(self) -> dict[str, tuple[str, str | None]]:
+        """Event id -> (same-event cluster id, story id), for every linked event."""
+        return {e: (c, s) for e, c, s in self.conn.execute("SELECT event_id, cluster_id, story_id FROM story_events")}
+
+    def get_events(self, event_ids: Iterable[str]) -> list[dict[str, Any]]:
+        """Events by id (dicts as ``events`` yields them), in the order asked."""
+        ids = list(event_ids)
+        found: dict[str, dict[str, Any]] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            for data, pub, source, url, title in self.conn.execute(
+                "SELECT e.data, d.publication_date, d.source, d.url, d.title FROM events e "
+                "JOIN documents d ON d.rowid = e.doc_rowid WHERE e.id IN (" + ",".join("?" * len(chunk)) + ")",
+                chunk,
+            ):
+                ev = json.loads(data)
+                ev["document"] = {"publication_date": pub, "source": source, "url": url, "title": title}
+                found[ev["id"]] = ev
+        return [found[i] for i in ids if i in found]
 
     def close(self) -> None:
         self.conn.close()
