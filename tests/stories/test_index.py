@@ -37,6 +37,7 @@ def test_adding_in_two_batches_gives_the_same_stories(seed_docs: list[Document])
     two = StoryIndex()
     two.add(seed_docs[1])
     two.add(seed_docs[0])
+
     def grouping(ix: StoryIndex) -> list[list[str]]:
         return sorted(sorted(s.event_ids) for s in ix.stories())
 
@@ -85,8 +86,20 @@ def test_item_glosses_and_negated_gist() -> None:
     from hadath.stories.link import record_of
 
     r = record_of(
-        {"id": "x:ev1", "doc_id": "x", "type": "AID", "mode": "military", "source": "DZA", "target": None,
-         "negated": True, "evidence": "نفت الجزائر إرسال أسلحة", "arguments": []},
+        {
+            "id": "x:ev1",
+            "doc_id": "x",
+            "type": "AID",
+            "mode": "military",
+            "source": "DZA",
+            "target": None,
+            "negated": True,
+            "evidence": "نفت الجزائر إرسال أسلحة",
+            "arguments": [],
+        },
         published="2015-03-01",
     )
-    assert event_gist([r], ["أسلحة"]) == "reported 2015-03-01: (denied) Algeria (DZA) provided military aid (weapons) — 1 report"
+    assert (
+        event_gist([r], ["أسلحة"])
+        == "reported 2015-03-01: (denied) Algeria (DZA) provided military aid (weapons) — 1 report"
+    )

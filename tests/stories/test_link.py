@@ -17,9 +17,24 @@ from hadath.stories.link import (
 def rec(i: str, doc: str, day: str, **kw) -> EventRecord:
     d = date.fromisoformat(day).toordinal()
     base = dict(
-        id=i, doc_id=doc, type="ASSAULT", mode="aerial", source="SAU", target="YEM", negated=False, start=d, end=d,
-        granularity="day", published=day, outlet="A", place_id=71137, place_country="YE", place_name="Sanaa",
-        words=["غارات", "صنعاء", "جبل", "عطان"], items=[], entities=["SAU", "YEM", "gn:71137"],
+        id=i,
+        doc_id=doc,
+        type="ASSAULT",
+        mode="aerial",
+        source="SAU",
+        target="YEM",
+        negated=False,
+        start=d,
+        end=d,
+        granularity="day",
+        published=day,
+        outlet="A",
+        place_id=71137,
+        place_country="YE",
+        place_name="Sanaa",
+        words=["غارات", "صنعاء", "جبل", "عطان"],
+        items=[],
+        entities=["SAU", "YEM", "gn:71137"],
     )
     base.update(kw)
     return EventRecord(**base)

@@ -150,15 +150,13 @@ def _event(
         if a.start > head and in_clause and a is not source and (source is None or a.country != source.country):
             target = a
             break
-    if target is not None and _near(tokens, target.start - 2, target.start, "led_by"):
+    if target is not None and source is None and _near(tokens, target.start - 2, target.start, "led_by"):
         # قصفت مقاتلات التحالف الذي تقوده السعودية …: the leader of the acting coalition acts
-        if source is None or source.end <= head:
-            leader = target
-            source = leader if source is None else source
-            target = next(
-                (a for a in actors if a.start >= leader.end and a.start < next_end and a.country != leader.country),
-                None,
-            )
+        source = target
+        target = next(
+            (a for a in actors if a.start >= source.end and a.start < next_end and a.country != source.country),
+            None,
+        )
     if target is None and t.kind == "verb" and source is not None:
         target = _country_after(tokens, m.end, source)  # الجزائر تدعم مالي: a country as object
     if target is None and t.kind == "noun" and source is not None and by_adjective:
