@@ -227,7 +227,8 @@ class StoryIndex:
         recs = [self.linker.records[e] for e in st.event_ids]
         if b.startswith("@"):  # one actor (in a country, when the place says which)
             src, tgt = a, None
-            where = english_name(iso3_of(b[1:])) if b != "@-" else None
+            iso3 = iso3_of(b[1:]) if b != "@-" else None
+            where = english_name(iso3) if iso3 and iso3 != actor_country(a) else None
             title = f"{actor_label(a)}{' in ' + where if where else ''}: {family}"
         else:
             srcs = [r.src for r in recs if r.src]

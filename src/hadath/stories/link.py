@@ -12,14 +12,17 @@ not contradict), the date intervals overlap (with slack by precision: 3 days for
 for a month or year), the places do not lie in different countries — and the similarity
 score reaches ``event_threshold`` (default 0.3)::
 
-    score = 0.45 · evidence overlap + 0.2 · place + 0.2 · date + 0.15 · items
+    score = 0.5 · evidence overlap + 0.2 · place + 0.15 · date + 0.15 · items
 
-(overlap coefficient of evidence words; place 1 same place, 0.5 same country or unknown;
-date 1 when both are precise to the day and within slack, 0.5 otherwise; items overlap
-coefficient, 0.5 when either has none). Candidates come from blocks keyed by
-(type, source country) and (type, target country) and by week: an event is compared with the
-clusters already in its blocks and weeks, and with at most ``MAX_MEMBERS`` members of each,
-so the cost of adding an event does not grow with the archive.
+(overlap coefficient of the evidence's content words; place 1 same place, 0.5 same country,
+0.25 unknown; date 1 when both are precise to the day, 0.5 month or year, 0.3 when one is
+only "reported in the week before publication"; items overlap coefficient, 0.25 when either
+has none). Agreement on concrete facts (same place, same day) links reports worded
+differently; vague agreement needs a third of the evidence words in common. Candidates come
+from blocks keyed by (type, source country) and (type, target country) and by week: an event
+is compared with the clusters already in its blocks and weeks, and with at most
+``MAX_MEMBERS`` members of each, so the cost of adding an event does not grow with the
+archive.
 
 **Stories.** A story is a thread of events of one family (``data/stories/families.tsv``:
 diplomacy, cooperation, dispute, conflict) between the same actor pair (unordered), or of one
@@ -297,15 +300,23 @@ def same_event_score(a: EventRecord, b: EventRecord) -> float | None:
         slack = max(_SLACK.get(a.granularity or "", 0), _SLACK.get(b.granularity or "", 0))
         if a.start > b.end + slack or b.start > a.end + slack:
             return None
-        date_score = 1.0 if a.granularity == b.granularity == "day" else 0.5
+        if a.granularity == b.granularity == "day":
+            date_score = 1.0
+        elif "reported" in (a.granularity, b.granularity):
+            date_score = 0.3  # "in the week before publication": compatible, not evidence
+        else:
+            date_score = 0.5
     else:
-        date_score = 0.5
+        date_score = 0.3
     if a.place_country and b.place_country and a.place_country != b.place_country:
         return None
-    place_score = 1.0 if a.place_id and a.place_id == b.place_id else 0.5
+    if a.place_id and b.place_id:
+        place_score = 1.0 if a.place_id == b.place_id else 0.5
+    else:
+        place_score = 0.25
     words = _overlap(a.words, b.words) or 0.0
     items = _overlap(a.items, b.items)
-    return 0.45 * words + 0.2 * place_score + 0.2 * date_score + 0.15 * (0.5 if items is None else items)
+    return 0.5 * words + 0.2 * place_score + 0.15 * date_score + 0.15 * (0.25 if items is None else items)
 
 
 def _weeks(rec: EventRecord) -> list[int]:
@@ -501,10 +512,14 @@ class StoryThreader:
         sid = self.cluster_story.get(cluster_id or "")
         if sid is None:
             best: tuple[float, str] | None = None
+            single = key[2].startswith("@")
             for cand in self.by_key.get(key, ()):
                 st = self.stories[cand]
                 gap = self._gap(rec, st)
-                if (rec.type, rec.mode) in st.kinds:  # a recurring relation: Algeria's military aid to Mali
+                if single:  # one actor: only shared entities tell two events belong together
+                    ov = self._entity_overlap(rec, st)
+                    score = ov if ov >= self.overlap else -1.0
+                elif (rec.type, rec.mode) in st.kinds:  # a recurring relation: Algeria's military aid to Mali
                     score = 3.0 - (gap or 0) / 36525
                 elif gap is not None and gap <= self.gap_days:
                     score = 2.0 - gap / (self.gap_days + 1)
