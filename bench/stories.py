@@ -105,7 +105,7 @@ def synthetic(docs, idx_real: StoryIndex, total: int, block: int, seed: int = 1)
     print(f"  {'documents':>10} {'block s':>8} {'docs/s':>8} {'total s':>8} {'peak MB':>8} {'stories':>8}")
     for i in range(total):
         base = rng.choice(with_sents)
-        parts = [base] + rng.sample(with_sents, rng.randint(1, 3))
+        parts = [base, *rng.sample(with_sents, rng.randint(1, 3))]
         sents = [s for p in parts for s in rng.sample(sentences[p.id], min(len(sentences[p.id]), 4))]
         rng.shuffle(sents)
         text = " ".join(sents)

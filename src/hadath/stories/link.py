@@ -310,10 +310,7 @@ def same_event_score(a: EventRecord, b: EventRecord) -> float | None:
         date_score = 0.3
     if a.place_country and b.place_country and a.place_country != b.place_country:
         return None
-    if a.place_id and b.place_id:
-        place_score = 1.0 if a.place_id == b.place_id else 0.5
-    else:
-        place_score = 0.25
+    place_score = (1.0 if a.place_id == b.place_id else 0.5) if a.place_id and b.place_id else 0.25
     words = _overlap(a.words, b.words) or 0.0
     items = _overlap(a.items, b.items)
     return 0.5 * words + 0.2 * place_score + 0.15 * date_score + 0.15 * (0.25 if items is None else items)
