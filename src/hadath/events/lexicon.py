@@ -113,10 +113,32 @@ def _slot_matches(slot: Slot, tok: Token) -> bool:
     return _slot_accepts(slot, forms(tok))
 
 
+@lru_cache(maxsize=1)
+def _first_slot_index() -> tuple[dict[str, list[int]], dict[str, list[tuple[str, int]]]]:
+    """Triggers by the exact forms of their first slot, and by the first two letters of its
+    prefix forms (positions into ``_triggers()``, which is ordered longest first)."""
+    exact: dict[str, list[int]] = {}
+    prefixed: dict[str, list[tuple[str, int]]] = {}
+    for n, t in enumerate(_triggers()):
+        words, prefixes, _ = t.slots[0]
+        for w in words:
+            exact.setdefault(w, []).append(n)
+        for p in prefixes:
+            prefixed.setdefault(p[:2] if len(p) >= 2 else "", []).append((p, n))
+    return exact, prefixed
+
+
 @lru_cache(maxsize=262144)
 def _starting(fs: tuple[str, ...]) -> tuple[Trigger, ...]:
     """The triggers whose first slot a word with these forms fills (most words: none)."""
-    return tuple(t for t in _triggers() if _slot_accepts(t.slots[0], fs))
+    exact, prefixed = _first_slot_index()
+    hits: set[int] = set()
+    for f in fs:
+        hits.update(exact.get(f, ()))
+        for bucket in (f[:2], ""):
+            hits.update(n for p, n in prefixed.get(bucket, ()) if f.startswith(p))
+    triggers = _triggers()
+    return tuple(triggers[n] for n in sorted(hits))
 
 
 def _match_at(trigger: Trigger, tokens: Sequence[Token], i: int) -> int | None:

@@ -31,6 +31,7 @@ __all__ = ["ActorTables", "actor_key", "resolve_actor", "tables"]
 _NISBA_ENDINGS = ("يه", "يين", "يون", "يات")
 
 
+@lru_cache(maxsize=1 << 18)
 def _word_key(w: str) -> str:
     w = fold(w)
     for p in ("وال", "بال", "لل", "فال"):

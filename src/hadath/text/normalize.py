@@ -136,7 +136,14 @@ LOOKUP = NormalizeOptions(ta_marbuta=True)
 
 def fold(text: str) -> str:
     """Key for lexicon look-ups: ``normalize`` with ة -> ه (idempotent, so it may be applied
-    to already normalized forms)."""
+    to already normalized forms). Words are cached (the hot path of every lexicon)."""
+    if len(text) <= 32:
+        return _fold_word(text)
+    return text.translate(_table(LOOKUP))
+
+
+@lru_cache(maxsize=1 << 18)
+def _fold_word(text: str) -> str:
     return text.translate(_table(LOOKUP))
 
 
