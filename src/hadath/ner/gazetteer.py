@@ -34,9 +34,8 @@ def _rank(typ: str) -> int:
     return _PRIORITY.index(typ) if typ in _PRIORITY else len(_PRIORITY)
 
 
-def key(word: str) -> str:
-    """Look-up key of a word (``hadath.text.fold``: ة and ه meet)."""
-    return fold(word)
+key = fold
+"""Look-up key of a word (``hadath.text.fold``: ة and ه meet)."""
 
 
 def token_keys(token: Token) -> tuple[str, ...]:
@@ -78,7 +77,7 @@ class Gazetteer:
         """BIO labels of the longest gazetteer matches in ``tokens`` (``O`` elsewhere)."""
         n = len(tokens)
         labels = ["O"] * n
-        norms = [key(t.norm) for t in tokens]
+        norms: list[str | None] = [None] * n  # keys of the words after a possible name start, as needed
         i = 0
         starts = self.starts
         while i < n:
@@ -91,9 +90,13 @@ class Gazetteer:
             for k in keys:
                 for rest, t in self.phrases.get(k, ()):
                     m = len(rest)
-                    if m + 1 > found and i + m < n and tuple(norms[i + 1 : i + 1 + m]) == rest:
-                        found, typ = m + 1, t
-                        break
+                    if m + 1 > found and i + m < n:
+                        for j in range(i + 1, i + 1 + m):
+                            if norms[j] is None:
+                                norms[j] = key(tokens[j].norm)
+                        if tuple(norms[i + 1 : i + 1 + m]) == rest:
+                            found, typ = m + 1, t
+                            break
                 if not found and k in self.single:
                     found, typ = 1, self.single[k]
                 if found:
