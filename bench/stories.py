@@ -17,8 +17,12 @@
 from __future__ import annotations
 
 import argparse
+import gc
+import multiprocessing
+import pickle
 import random
 import resource
+import tempfile
 import time
 from collections import Counter
 from dataclasses import replace
@@ -35,6 +39,14 @@ COUNTRIES = ["SAU", "YEM", "EGY", "SYR", "IRQ", "IRN", "USA", "QAT", "ARE", "KWT
 
 def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def rss_mb() -> float:
+    """Resident memory now (Linux), to see what the index holds once the articles are freed."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
 
 
 def load(db: Path, limit: int | None):
@@ -93,27 +105,43 @@ def real(docs, sample: int) -> StoryIndex:
     return idx
 
 
-def synthetic(docs, idx_real: StoryIndex, total: int, block: int, seed: int = 1) -> None:
+def synthetic_sources(docs):
+    """What recombining needs of the real articles: sentences, event records, metadata."""
+    out = []
+    for d in docs:
+        if len(d.sentences) >= 2:
+            out.append(
+                (
+                    [d.text[s.start : s.end] for s in d.sentences],
+                    [record_of(e, d) for e in d.events],
+                    (d.publication_date, d.source, d.title),
+                )
+            )
+    return out
+
+
+def synthetic(sources, total: int, block: int, seed: int = 1) -> None:
     rng = random.Random(seed)
-    with_sents = [d for d in docs if len(d.sentences) >= 2]
-    records = {d.id: [record_of(e, d) for e in d.events] for d in with_sents}
-    sentences = {d.id: [d.text[s.start : s.end] for s in d.sentences] for d in with_sents}
+    gc.collect()
+    base_rss = rss_mb()
     idx = StoryIndex()
     t_start = time.perf_counter()
     t_block = t_start
-    print(f"\nrecombined documents (from {len(with_sents):,} real articles), one core:")
-    print(f"  {'documents':>10} {'block s':>8} {'docs/s':>8} {'total s':>8} {'peak MB':>8} {'stories':>8}")
+    print(f"\nrecombined documents (from {len(sources):,} real articles), one core:")
+    print(f"  {'documents':>10} {'block s':>8} {'docs/s':>8} {'total s':>8} {'index MB':>9} {'stories':>8}")
     for i in range(total):
-        base = rng.choice(with_sents)
-        parts = [base, *rng.sample(with_sents, rng.randint(1, 3))]
-        sents = [s for p in parts for s in rng.sample(sentences[p.id], min(len(sentences[p.id]), 4))]
-        rng.shuffle(sents)
-        text = " ".join(sents)
+        sents, records, (published, outlet, title) = rng.choice(sources)
+        picked = [rng.sample(sents, min(len(sents), 4))]
+        for other, _, _ in rng.sample(sources, rng.randint(1, 3)):
+            picked.append(rng.sample(other, min(len(other), 4)))
+        parts = [x for p in picked for x in p]
+        rng.shuffle(parts)
+        text = " ".join(parts)
         shift = rng.randint(-3 * 365, 3 * 365)
         swap = rng.random() < 0.33
         new_id = f"syn{i:07d}"
         recs: list[EventRecord] = []
-        for k, r in enumerate(records[base.id]):
+        for k, r in enumerate(records):
             src, tgt = r.source, r.target
             if swap:
                 c = rng.choice(COUNTRIES)
@@ -129,16 +157,19 @@ def synthetic(docs, idx_real: StoryIndex, total: int, block: int, seed: int = 1)
                     end=None if r.end is None else r.end + shift,
                 )
             )
-        idx.add_records(DocInfo(new_id, base.publication_date, base.source, base.title), recs, signature(text))
+        idx.add_records(DocInfo(new_id, published, outlet, title), recs, signature(text))
         if (i + 1) % block == 0:
             now = time.perf_counter()
             print(
                 f"  {i + 1:>10,} {now - t_block:>8.1f} {block / (now - t_block):>8,.0f} {now - t_start:>8.1f} "
-                f"{peak_mb():>8,.0f} {len(idx.threads.stories):>8,}"
+                f"{rss_mb() - base_rss:>9,.0f} {len(idx.threads.stories):>8,}"
             )
             t_block = now
     dt = time.perf_counter() - t_start
-    print(f"  {total:,} documents in {dt:.1f} s: {total / dt:,.0f} documents/s; peak memory {peak_mb():,.0f} MB")
+    print(
+        f"  {total:,} documents in {dt:.1f} s: {total / dt:,.0f} documents/s; "
+        f"the index holds {rss_mb() - base_rss:,.0f} MB (resident memory grown since the start)"
+    )
 
 
 def main() -> None:
@@ -159,7 +190,22 @@ def main() -> None:
     print(f"read {len(docs):,} analysed documents in {time.perf_counter() - t0:.1f} s (not part of the timings)")
     idx = real(docs, args.sample)
     if args.synthetic:
-        synthetic(docs, idx, args.synthetic, args.block)
+        # in a fresh process, so that its memory figures are the index's, not the articles'
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "sources.pickle"
+            path.write_bytes(pickle.dumps(synthetic_sources(docs)))
+            del docs, idx
+            gc.collect()
+            ctx = multiprocessing.get_context("spawn")
+            child = ctx.Process(target=_synthetic_child, args=(str(path), args.synthetic, args.block))
+            child.start()
+            child.join()
+
+
+def _synthetic_child(path: str, total: int, block: int) -> None:
+    sources = pickle.loads(Path(path).read_bytes())
+    synthetic(sources, total, block)
+    print(f"  peak memory of that process (RSS, with the {len(sources):,} source articles): {peak_mb():,.0f} MB")
 
 
 if __name__ == "__main__":

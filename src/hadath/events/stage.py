@@ -324,8 +324,14 @@ def events_stage(doc: Document) -> Document:
                     last_aid["last_sentence"] = si
             continue
         actors = sentence_actors(doc, sent)
+        own = any(m.trigger.origin == "hadath" for m in matches)
         for m in matches:
+            converted = m.trigger.origin != "hadath"
+            if converted and own:
+                continue  # a sentence hadath's lexicon codes is not coded again by the converted one
             ev = _event(doc, si, sent, tokens, actors, m, matches)
+            if converted and (ev["source"] is None or ev["target"] is None):
+                continue  # converted patterns are broad: they must find both actors
             if ev["source"] is None and ev["kind"] == "noun":
                 # a mention of aid with no giver: its arguments join the document's event of that kind
                 host = next(

@@ -27,18 +27,19 @@ archive.
 **Stories.** A story is a thread of events of one family (``data/stories/families.tsv``:
 diplomacy, cooperation, dispute, conflict) between the same actor pair (unordered), or of one
 actor in one country when there is no second actor. Within such a key an event joins the
-story of its same-event cluster, else a story with an event of its type and mode (below),
-else the story it is nearest to in time (within
+story of its same-event cluster, else a story with an event of its type and mode, whatever
+the gap (a recurring relation, "Algeria's military aid to Mali": two deliveries five years
+apart, is one story with several events), else the story it is nearest to in time (within
 ``story_gap_days``, default 45), else the story whose documents share the most entities with
-its own (Jaccard ≥ ``story_overlap``, default 0.2, the two actors left out), else it starts a
-new story. An event of the same type and mode as one already in a story of its key joins
-that story whatever the gap: a recurring relation ("Algeria's military aid to Mali": two
-deliveries five years apart) is one story with several events.
+its own (Jaccard weighted by inverse event frequency ≥ ``story_overlap``, default 0.2, the two
+actors left out: the country every outlet names weighs nothing), else it starts a new story.
+An event with one actor only joins a story by its cluster or by shared entities.
 """
 
 from __future__ import annotations
 
 import hashlib
+import math
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
@@ -64,6 +65,8 @@ __all__ = [
 
 MAX_MEMBERS = 6  # members of a candidate cluster an event is compared with
 MAX_WEEKS = 60  # an interval longer than this is indexed under its first and last weeks only
+MAX_BUCKET = 64  # events of one (block, week) an event is compared with (the latest)
+MAX_STORY_CANDIDATES = 32  # stories of one key an event is weighed against (the latest)
 
 
 @lru_cache(maxsize=1)
@@ -375,7 +378,8 @@ class EventLinker:
             weeks = [weeks[0] - 1, *weeks, weeks[-1] + 1]
         for block in _blocks(rec):
             for w in weeks:
-                for cid in self.index.get((block, w), ()):
+                bucket = self.index.get((block, w), ())
+                for cid in reversed(bucket[-MAX_BUCKET:]):  # the latest: bounded work per event
                     root = self.find(cid)
                     if root not in seen:
                         seen.add(root)
@@ -461,11 +465,9 @@ class StoryState:
     last: int | None = None
     event_ids: list[str] = field(default_factory=list)
     entities: Counter[str] = field(default_factory=Counter)
-    kinds: set[tuple[str, str | None]] = field(default_factory=set)  # (type, mode) of its events
 
     def take(self, rec: EventRecord) -> None:
         self.event_ids.append(rec.id)
-        self.kinds.add((rec.type, rec.mode))
         if rec.start is not None:
             self.first = rec.start if self.first is None else min(self.first, rec.start)
             self.last = rec.end if self.last is None else max(self.last, rec.end or rec.start)
@@ -482,14 +484,24 @@ class StoryThreader:
         self.stories: dict[str, StoryState] = {}
         self.story_of: dict[str, str] = {}  # event id -> story id
         self.cluster_story: dict[str, str] = {}  # same-event cluster id -> story id
+        self.df: Counter[str] = Counter()  # entity -> events naming it
+        self.kind_story: dict[tuple[tuple[str, str, str], str, str | None], str] = {}  # latest story of a kind
+        self.n_events = 0
+
+    def _weight(self, entity: str) -> float:
+        """Inverse event frequency: an entity most events name (the outlet's own country,
+        its capital) says nothing about which story an event belongs to."""
+        return math.log((1 + self.n_events) / (1 + self.df[entity]))
 
     def _entity_overlap(self, rec: EventRecord, st: StoryState) -> float:
+        """IDF-weighted Jaccard of the event's entities and the story's (the actors left out)."""
         actors = {rec.source, rec.target, rec.src, rec.tgt}
         mine = {e for e in rec.entities if e not in actors}
         theirs = {e for e in st.entities if e not in actors}
         if not mine or not theirs:
             return 0.0
-        return len(mine & theirs) / len(mine | theirs)
+        union = sum(self._weight(e) for e in mine | theirs)
+        return sum(self._weight(e) for e in mine & theirs) / union if union > 0 else 0.0
 
     def _gap(self, rec: EventRecord, st: StoryState) -> int | None:
         if rec.start is None or st.first is None or st.last is None:
@@ -507,17 +519,17 @@ class StoryThreader:
         if key is None:
             return None
         sid = self.cluster_story.get(cluster_id or "")
+        single = key[2].startswith("@")
+        if sid is None and not single:  # a recurring relation: Algeria's military aid to Mali
+            sid = self.kind_story.get((key, rec.type, rec.mode))
         if sid is None:
             best: tuple[float, str] | None = None
-            single = key[2].startswith("@")
-            for cand in self.by_key.get(key, ()):
+            for cand in reversed(self.by_key.get(key, [])[-MAX_STORY_CANDIDATES:]):
                 st = self.stories[cand]
                 gap = self._gap(rec, st)
                 if single:  # one actor: only shared entities tell two events belong together
                     ov = self._entity_overlap(rec, st)
                     score = ov if ov >= self.overlap else -1.0
-                elif (rec.type, rec.mode) in st.kinds:  # a recurring relation: Algeria's military aid to Mali
-                    score = 3.0 - (gap or 0) / 36525
                 elif gap is not None and gap <= self.gap_days:
                     score = 2.0 - gap / (self.gap_days + 1)
                 else:
@@ -530,11 +542,21 @@ class StoryThreader:
             sid = story_id_for(rec.id)
             self.stories[sid] = StoryState(sid, key)
             self.by_key.setdefault(key, []).append(sid)
-        self.stories[sid].take(rec)
+        self._take(sid, rec, cluster_id)
+        return sid
+
+    def _take(self, sid: str, rec: EventRecord, cluster_id: str | None) -> None:
+        st = self.stories[sid]
+        st.take(rec)
         self.story_of[rec.id] = sid
+        self.kind_story[(st.key, rec.type, rec.mode)] = sid
+        self._count(rec)
         if cluster_id:
             self.cluster_story.setdefault(cluster_id, sid)
-        return sid
+
+    def _count(self, rec: EventRecord) -> None:
+        self.n_events += 1
+        self.df.update(set(rec.entities))
 
     def restore(self, rec: EventRecord, story_id: str, cluster_id: str | None) -> None:
         key = story_key(rec)
@@ -543,10 +565,7 @@ class StoryThreader:
         if story_id not in self.stories:
             self.stories[story_id] = StoryState(story_id, key)
             self.by_key.setdefault(key, []).append(story_id)
-        self.stories[story_id].take(rec)
-        self.story_of[rec.id] = story_id
-        if cluster_id:
-            self.cluster_story.setdefault(cluster_id, story_id)
+        self._take(story_id, rec, cluster_id)
 
 
 def date_label_of(ordinal: int | None) -> str:
