@@ -275,3 +275,32 @@ def test_cli_eval_stories(seeds_dir: Path) -> None:
     assert d["same_story"]["recall"] == 1.0 and d["same_event"]["precision"] == 1.0
     r = run("eval", "stories", "--gold", str(Path(__file__).parent / "stories" / "gold" / "gold.json"))
     assert r.exit_code == 0 and "same story" in r.stdout and "near-duplicates" in r.stdout
+
+
+def test_cli_reprinted_seed_is_a_near_duplicate_and_joins_the_story(seeds_dir: Path, db: str, tmp_path: Path) -> None:
+    import re
+
+    text = (seeds_dir / "000_345b44abda034d91.txt").read_text("utf-8")
+    sents = re.split(r"(?<=\.)\s+", text)
+    sents[2] = "وقال مصدر مطلع إن الحكومة ستعقد اجتماعا طارئا الأسبوع المقبل لبحث الوضع الأمني في الشمال."
+    reprint = tmp_path / "reprint.json"
+    reprint.write_text(
+        json.dumps({"title": "عنوان جديد للخبر", "source": "outlet-b", "text": " ".join(sents)}, ensure_ascii=False),
+        "utf-8",
+    )
+    other = tmp_path / "oil.txt"
+    other.write_text(
+        "ارتفعت أسعار النفط في تعاملات اليوم الثلاثاء مع تراجع المخزونات الأمريكية، وصعد خام برنت بنسبة اثنين في "
+        "المئة ليسجل 64 دولارا للبرميل. وقال محللون إن الطلب على الوقود في فصل الصيف قد يدعم الأسعار.",
+        "utf-8",
+    )
+    run("analyze", str(seeds_dir), "--db", db)
+    run("analyze", str(reprint), str(other), "--db", db)  # a later run: the index is loaded from the store
+    r = run("stats", "--db", db, "--format", "json")
+    assert json.loads(r.stdout)["near_duplicates"] == 1
+    r = run("stories", "--db", db, "--family", "cooperation", "--min-events", "2", "--format", "jsonl")
+    story = json.loads(r.stdout.splitlines()[0])
+    assert len(story["doc_ids"]) == 3 and story["attributes"]["events"] == 2  # the reprint: a third report
+    r = run("story", story["id"], "--db", db, "--format", "json")
+    dup = [d for d in json.loads(r.stdout)["documents"] if d["duplicate_of"]]
+    assert len(dup) == 1 and dup[0]["outlet"] == "outlet-b"

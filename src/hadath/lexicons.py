@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["Country", "adjective_forms", "all_country_names", "countries", "english_name", "iso3_of"]
+__all__ = ["Country", "adjective_forms", "all_country_names", "countries", "english_name", "iso2_of", "iso3_of"]
 
 
 @dataclass(frozen=True)
@@ -64,6 +64,16 @@ def _iso2_to_iso3() -> dict[str, str]:
             iso3, iso2, _gid, _names = line.split("\t")
             out[iso2] = iso3
     return out
+
+
+@lru_cache(maxsize=1)
+def _iso3_to_iso2() -> dict[str, str]:
+    return {v: k for k, v in _iso2_to_iso3().items()}
+
+
+def iso2_of(iso3: str | None) -> str | None:
+    """ISO 3166 alpha-2 of an alpha-3 code (every country), or None."""
+    return _iso3_to_iso2().get(iso3 or "")
 
 
 def iso3_of(iso2: str | None) -> str | None:

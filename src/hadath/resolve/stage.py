@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from hadath.lexicons import countries, iso3_of
+from hadath.lexicons import iso2_of, iso3_of
 from hadath.model import Document, Entity, Mention, Resolution, Span, Token
 from hadath.resolve.actors import actor_key, resolve_actor, tables
 from hadath.resolve.places import resolve_place
@@ -137,7 +137,7 @@ def resolve_stage(doc: Document) -> Document:
             if a and a.get("kind") == "country" and a.get("source") == "countries":
                 named[a["code"]] += 1
     top = named.most_common(1)[0][0] if named else None
-    iso2_named = {c.iso2: named[c.iso3] for c in countries() if named[c.iso3]}
+    iso2_named = {iso2: n for iso3, n in named.items() if n and (iso2 := iso2_of(iso3))}
     sentence_of = {}
     for s in doc.sentences:
         for k in range(s.token_start, s.token_end):
