@@ -26,6 +26,7 @@ from rich.text import Text
 
 from hadath import __version__
 from hadath.errors import InputError, UserError
+from hadath.export import EVENT_COLUMNS  # GDELT-style event columns (docs/schema.md)
 from hadath.model import Document
 
 app = typer.Typer(
@@ -449,11 +450,6 @@ def stats(
         out.print(table)
 
 
-class StoryFormat(StrEnum):
-    table = "table"
-    jsonl = "jsonl"
-
-
 @app.command()
 @user_errors
 def stories(
@@ -468,7 +464,7 @@ def stories(
     actor: Annotated[str | None, typer.Option("--actor", "-a", help="An actor code or its start (DZA).")] = None,
     family: Annotated[str | None, typer.Option("--family", help="diplomacy, cooperation, dispute or conflict.")] = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Most stories to list.")] = 30,
-    fmt: Annotated[StoryFormat, typer.Option("--format", "-f", help="table or jsonl.")] = StoryFormat.table,
+    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="table or jsonl.")] = ListFormat.table,
     rebuild: Annotated[
         bool, typer.Option("--rebuild", help="Forget stored links and link every stored document again.")
     ] = False,
@@ -520,7 +516,7 @@ def stories(
             )
         )
         s = store.stats()
-    if fmt is StoryFormat.jsonl:
+    if fmt is ListFormat.jsonl:
         for r in rows:
             _write_json_line(r)
         return
@@ -717,9 +713,6 @@ def eval_stories(
     if r.get("near_duplicates") is not None:
         nd = r["near_duplicates"]
         out.print(f"near-duplicates: precision {nd['precision']:.3f} recall {nd['recall']:.3f} F1 {nd['f1']:.3f}")
-
-
-from hadath.export import EVENT_COLUMNS  # noqa: E402  (documented in docs/schema.md)
 
 
 class EventFormat(StrEnum):
