@@ -91,6 +91,11 @@ def real(docs, sample: int) -> StoryIndex:
         f"{sum(1 for s in stories if s.attributes['events'] > 1):,}"
     )
     print("  stories by number of outlets: " + ", ".join(f"{k}: {v:,}" for k, v in sorted(outlets.items())))
+    sizes = sorted((len({idx.linker.records[e].doc_id for e in v}) for v in clusters.values()), reverse=True)
+    print(
+        f"  largest same-event clusters (documents): {sizes[:8]}; largest stories (reports): "
+        f"{[len(s.doc_ids) for s in stories[:8]]}"
+    )
     rng = random.Random(0)
     shown = rng.sample(multi, min(sample, len(multi)))
     for s in sorted(shown, key=lambda s: -len(s.doc_ids)):

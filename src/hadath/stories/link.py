@@ -18,7 +18,10 @@ score reaches ``event_threshold`` (default 0.3)::
 0.25 unknown; date 1 when both are precise to the day, 0.5 month or year, 0.3 when one is
 only "reported in the week before publication"; items overlap coefficient, 0.25 when either
 has none). Agreement on concrete facts (same place, same day) links reports worded
-differently; vague agreement needs a third of the evidence words in common. Candidates come
+differently; vague agreement needs a third of the evidence words in common, and when only
+one actor is known on either side, half of them. An event joins a cluster when its mean
+score over the cluster's first ``MAX_MEMBERS`` reports reaches the threshold and none of
+them contradicts it (average linkage: single linkage chains unrelated reports). Candidates come
 from blocks keyed by (type, source country) and (type, target country) and by week: an event
 is compared with the clusters already in its blocks and weeks, and with at most
 ``MAX_MEMBERS`` members of each, so the cost of adding an event does not grow with the
@@ -33,7 +36,8 @@ apart, is one story with several events), else the story it is nearest to in tim
 ``story_gap_days``, default 45), else the story whose documents share the most entities with
 its own (Jaccard weighted by inverse event frequency ≥ ``story_overlap``, default 0.2, the two
 actors left out: the country every outlet names weighs nothing), else it starts a new story.
-An event with one actor only joins a story by its cluster or by shared entities.
+An event with one actor only joins a story by its cluster, or one with an event of its type
+whose entities it shares (weighted Jaccard ≥ 0.35).
 """
 
 from __future__ import annotations
@@ -64,8 +68,10 @@ __all__ = [
 ]
 
 MAX_MEMBERS = 6  # members of a candidate cluster an event is compared with
+MIN_EVIDENCE_WORDS = 3  # evidence with fewer content words only links when it is the same words
 MAX_WEEKS = 60  # an interval longer than this is indexed under its first and last weeks only
 MAX_BUCKET = 64  # events of one (block, week) an event is compared with (the latest)
+SINGLE_ACTOR_OVERLAP = 0.35  # weighted entity overlap that joins a one-actor event to a story
 MAX_STORY_CANDIDATES = 32  # stories of one key an event is weighed against (the latest)
 
 
@@ -315,6 +321,10 @@ def same_event_score(a: EventRecord, b: EventRecord) -> float | None:
         return None
     place_score = (1.0 if a.place_id == b.place_id else 0.5) if a.place_id and b.place_id else 0.25
     words = _overlap(a.words, b.words) or 0.0
+    if min(len(a.words), len(b.words)) < MIN_EVIDENCE_WORDS and set(a.words) != set(b.words):
+        words = 0.0  # two words in common say little when there are only two
+    if shared < 2 and words < 0.5:
+        return None  # one actor known: the wording must say it is the same event
     items = _overlap(a.items, b.items)
     return 0.5 * words + 0.2 * place_score + 0.15 * date_score + 0.15 * (0.25 if items is None else items)
 
@@ -390,16 +400,14 @@ class EventLinker:
             return self.find(rec.id)
         linked: list[tuple[float, str]] = []
         for root in self.candidates(rec):
-            best = max(
-                (
-                    s
-                    for m in self.members[root][:MAX_MEMBERS]
-                    if (s := same_event_score(rec, self.records[m])) is not None
-                ),
-                default=None,
-            )
-            if best is not None and best >= self.threshold:
-                linked.append((best, root))
+            # average linkage over the cluster's first members: a report must match the event,
+            # not one report of it (single linkage chains unrelated reports into one cluster)
+            scores = [same_event_score(rec, self.records[m]) for m in self.members[root][:MAX_MEMBERS]]
+            if not scores or any(x is None for x in scores):
+                continue
+            mean = sum(x for x in scores if x is not None) / len(scores)
+            if mean >= self.threshold:
+                linked.append((mean, root))
         self.records[rec.id] = rec
         self.order[rec.id] = len(self.order)
         self.parent[rec.id] = rec.id
@@ -465,9 +473,11 @@ class StoryState:
     last: int | None = None
     event_ids: list[str] = field(default_factory=list)
     entities: Counter[str] = field(default_factory=Counter)
+    types: set[str] = field(default_factory=set)
 
     def take(self, rec: EventRecord) -> None:
         self.event_ids.append(rec.id)
+        self.types.add(rec.type)
         if rec.start is not None:
             self.first = rec.start if self.first is None else min(self.first, rec.start)
             self.last = rec.end if self.last is None else max(self.last, rec.end or rec.start)
@@ -527,9 +537,9 @@ class StoryThreader:
             for cand in reversed(self.by_key.get(key, [])[-MAX_STORY_CANDIDATES:]):
                 st = self.stories[cand]
                 gap = self._gap(rec, st)
-                if single:  # one actor: only shared entities tell two events belong together
-                    ov = self._entity_overlap(rec, st)
-                    score = ov if ov >= self.overlap else -1.0
+                if single:  # one actor: an event of the same type sharing many rare entities
+                    ov = self._entity_overlap(rec, st) if rec.type in st.types else 0.0
+                    score = ov if ov >= SINGLE_ACTOR_OVERLAP else -1.0
                 elif gap is not None and gap <= self.gap_days:
                     score = 2.0 - gap / (self.gap_days + 1)
                 else:
