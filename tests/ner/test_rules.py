@@ -61,3 +61,15 @@ def test_rules_month_names_are_not_entities() -> None:
 def test_rules_person_span_drops_country_adjective() -> None:
     out = spans("استقبل الرئيس الجزائري عبد العزيز بوتفليقة الوفد", crf=[(2, 6, "PERS")])
     assert out == [("عبد العزيز بوتفليقة", "PERS", "pers-trim")]
+
+
+def test_mali_after_an_indefinite_noun_is_the_adjective_financial() -> None:
+    from hadath.model import Document
+    from hadath.pipeline import analyze
+
+    def locs(text: str) -> list[str]:
+        return [m.text for m in analyze(Document(text=text)).mentions if m.type == "LOC"]
+
+    assert "مالي" not in locs("قدمت السعودية دعم مالي كبير للمشروع.")
+    assert "مالي" in locs("أرسلت الجزائر مساعدات إلى مالي.")
+    assert "مالي" in locs("أكدت حكومة مالي أن الوضع مستقر.")

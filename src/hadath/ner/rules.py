@@ -62,6 +62,7 @@ def _data() -> dict[str, Any]:
     for name in ("so_called", "quote_cited_after", "name_stop_words", "months", "month_context"):
         d[name] = _keys(raw[name])
     d["country_context"] = _keys(raw["country_context_before"])
+    d["adjective_homographs"] = _keys(raw["adjective_homographs"])
     d["quote_max_words"] = raw["quote_max_words"]
     adj: set[str] = set()
     known = Gazetteer()
@@ -154,6 +155,16 @@ def _is_loc_known(tok: Token) -> bool:
     return any(g.single.get(k, "").startswith("LOC") for k in token_keys(tok))
 
 
+def _adjective_homograph(tokens: Sequence[Token], span: Span3, d: dict[str, Any]) -> bool:
+    i, j, t, _src = span
+    if t != "LOC" or j - i != 1 or i == 0:
+        return False
+    tok, prev = tokens[i], tokens[i - 1]
+    if tok.prefix or key(tok.norm) not in d["adjective_homographs"]:
+        return False  # ومالي, بمالي: coordinated or after a preposition, the country
+    return prev.kind == "word" and not prev.article and key(prev.norm) not in d["country_context"]
+
+
 def apply_rules(tokens: Sequence[Token], crf: list[Span3]) -> list[Span3]:
     """CRF spans corrected by the rules; sorted by start."""
     d = _data()
@@ -198,6 +209,8 @@ def apply_rules(tokens: Sequence[Token], crf: list[Span3]) -> list[Span3]:
             ):
                 continue
         kept.append((i, j, t, src))
+    # homograph: مالي after an indefinite noun is "financial" (دعم مالي), not Mali (حكومة مالي, في مالي)
+    kept = [s for s in kept if not _adjective_homograph(tokens, s, d)]
     # pers-trim: a person's name does not start with a country adjective (الرئيس الجزائري X)
     trimmed: list[Span3] = []
     for i, j, t, src in kept:
