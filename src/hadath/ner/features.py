@@ -99,29 +99,16 @@ def _shifted(d: int, loc: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(tag + x for x in (seen if abs(d) == 1 else seen[:3]))
 
 
-def sentence_features(tokens: Sequence[Token], known: frozenset[str] | None = None) -> list[list[str]]:
-    """Feature strings for every token of one sentence.
-
-    ``known``: the attributes a trained model has weights for (``CRFTagger``); features
-    outside it are left out, which changes no tag but spares converting them for crfsuite
-    (about a quarter of them: rare words, their bigrams). Training passes None: every feature.
-    """
+def sentence_features(tokens: Sequence[Token]) -> list[list[str]]:
+    """Feature strings for every token of one sentence."""
     gz = gazetteer().match(tokens)
     cue = cues()
     locals_ = [_local(t, g, cue.of(t)) for t, g in zip(tokens, gz, strict=True)]
     norms = [t.norm for t in tokens]
     n = len(tokens)
-    if known is None:
-        own, shifted = locals_, _shifted
-    else:
-        own = [_kept(loc, known) for loc in locals_]
-
-        def shifted(d: int, loc: tuple[str, ...]) -> tuple[str, ...]:
-            return _kept(_shifted(d, loc), known)
-
     out: list[list[str]] = []
     for i in range(n):
-        f = ["bias", *own[i]]
+        f = ["bias", *locals_[i]]
         if i == 0:
             f.append("BOS")
         if i == n - 1:
@@ -129,20 +116,10 @@ def sentence_features(tokens: Sequence[Token], known: frozenset[str] | None = No
         for d in (-2, -1, 1, 2):
             j = i + d
             if 0 <= j < n:
-                f.extend(shifted(d, locals_[j]))
+                f.extend(_shifted(d, locals_[j]))
         if i > 0:
-            b = f"b-={norms[i - 1]}|{norms[i]}"
-            if known is None or b in known:
-                f.append(b)
+            f.append(f"b-={norms[i - 1]}|{norms[i]}")
         if i < n - 1:
-            b = f"b+={norms[i]}|{norms[i + 1]}"
-            if known is None or b in known:
-                f.append(b)
+            f.append(f"b+={norms[i]}|{norms[i + 1]}")
         out.append(f)
     return out
-
-
-@lru_cache(maxsize=524288)
-def _kept(features: tuple[str, ...], known: frozenset[str]) -> tuple[str, ...]:
-    """The features of a (cached) tuple the model knows (cached too: one pass per word type)."""
-    return tuple(x for x in features if x in known)

@@ -36,13 +36,12 @@ class CRFTagger:
             )
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(self.path))
-        self.known = frozenset(self._tagger.info().attributes)  # features with a weight
         self._lock = threading.Lock()  # a crfsuite Tagger is not thread-safe
 
     def tag(self, tokens: Sequence[Token]) -> list[str]:
         if not tokens:
             return []
-        feats = sentence_features(tokens, self.known)
+        feats = sentence_features(tokens)
         with self._lock:
             return list(self._tagger.tag(feats))
 
