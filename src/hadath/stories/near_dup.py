@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from hadath.model import Document, Token
 from hadath.text.normalize import fold
@@ -41,8 +41,10 @@ __all__ = [
     "SHINGLE",
     "NearDuplicate",
     "NearDuplicateIndex",
+    "from_bytes",
     "shingles",
     "signature",
+    "to_bytes",
 ]
 
 NUM_PERM = 64
@@ -95,9 +97,11 @@ def to_bytes(m: MinHash) -> bytes:
     return np.asarray(m.hashvalues, dtype="<u4").tobytes()
 
 
-def from_bytes(data: bytes) -> MinHash:
+def from_bytes(data: bytes) -> LeanMinHash:
+    """A stored signature back (a ``LeanMinHash``: no permutations to rebuild, compares with
+    the signatures of new documents)."""
     values = np.frombuffer(data, dtype="<u4").astype(np.uint32)
-    return MinHash(num_perm=len(values), seed=1, hashvalues=values, scheme=_SCHEME)
+    return LeanMinHash(seed=1, hashvalues=values, scheme=_SCHEME)
 
 
 @dataclass(frozen=True, slots=True)
