@@ -52,3 +52,19 @@ def test_events_spans_point_into_the_text() -> None:
         assert text[a.start : a.end] == a.text
     assert {a.text for a in ev.arguments if a.role == "item"} == {"الوقود", "الذخائر"}
     assert [a.text for a in ev.arguments if a.role == "means"] == ["3 رحلات"]
+
+
+def test_events_ministry_is_not_a_visit_and_detention_is_not_a_protest() -> None:
+    assert not [e for e in events("وقالت وزارة الخارجية الجزائرية إن الوضع مستقر.") if e.type == "CONSULT"]
+    assert not [e for e in events("احتجزت الشرطة الجزائرية عشرين شخصا.") if e.type == "PROTEST"]
+    assert [e for e in events("زار وزير الخارجية الجزائري باماكو أمس.") if e.type == "CONSULT"]
+
+
+def test_events_countryless_militants_take_the_country_of_the_place() -> None:
+    (ev,) = [e for e in events("هاجم الجيش الجزائري مخبأ لعناصر إرهابية في ولاية تمنراست.") if e.type == "ASSAULT"]
+    assert ev.source == "DZAMIL" and ev.target == "DZAREBRAD"
+
+
+def test_events_coalition_led_by_a_country_acts() -> None:
+    evs = events("قصفت مقاتلات التحالف الذي تقوده المملكة العربية السعودية اليوم مخازن أسلحة في صنعاء.")
+    assert any(e.type == "ASSAULT" and e.source == "SAU" for e in evs)

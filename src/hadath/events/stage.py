@@ -20,6 +20,7 @@ from typing import Any
 
 from hadath.events.arguments import ActorRef, find_items, find_means, nominal_place, sentence_actors
 from hadath.events.lexicon import TriggerMatch, codebook, cues, find_triggers, forms
+from hadath.lexicons import iso3_of
 from hadath.model import Argument, Document, Event, Sentence, Span, Token
 from hadath.resolve.actors import actor_key, tables
 from hadath.stage import stage
@@ -267,6 +268,22 @@ def _pick(args: list[Argument], role: str) -> Argument | None:
     return cands[0] if cands else None
 
 
+_INTERNATIONAL = ("IGO", "IMG", "NGO", "MNC", "UIS")
+
+
+def _code_at(ref: ActorRef | None, place: Argument | None) -> str | None:
+    """An actor's code; an agent of no country (rebels, militants: REB, REBRAD) takes the
+    country of the event's place, CAMEO-style (عناصر إرهابية في ولاية تمنراست: DZAREBRAD)."""
+    if ref is None:
+        return None
+    code = ref.code or ref.agent
+    if code and not ref.country and not code.startswith(_INTERNATIONAL) and place is not None:
+        iso3 = iso3_of((place.value or {}).get("country_code"))
+        if iso3 and not code.startswith(iso3):
+            return iso3 + code
+    return code
+
+
 def _build(doc: Document, n: int, ev: dict[str, Any]) -> Event:
     args: list[Argument] = [Argument("evidence", s.start, s.end, doc.text[s.start : s.end]) for s in ev["reports"][1:]]
     seen = set()
@@ -290,8 +307,8 @@ def _build(doc: Document, n: int, ev: dict[str, Any]) -> Event:
         evidence=doc.text[ev["evidence"].start : ev["evidence"].end],
         mode=ev["mode"],
         cameo=ev["cameo"],
-        source=src.code or (src.agent if src else None) if src else None,
-        target=tgt.code or (tgt.agent if tgt else None) if tgt else None,
+        source=_code_at(src, place),
+        target=_code_at(tgt, place),
         arguments=args,
         place={"text": place.text, "start": place.start, "end": place.end, **place.value} if place else None,
         date={"text": date.text, "start": date.start, "end": date.end, **date.value} if date else None,
