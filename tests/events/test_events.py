@@ -68,3 +68,10 @@ def test_events_countryless_militants_take_the_country_of_the_place() -> None:
 def test_events_coalition_led_by_a_country_acts() -> None:
     evs = events("قصفت مقاتلات التحالف الذي تقوده المملكة العربية السعودية اليوم مخازن أسلحة في صنعاء.")
     assert any(e.type == "ASSAULT" and e.source == "SAU" for e in evs)
+
+
+def test_events_nobody_doing_it_makes_no_event_but_unattributed_aid_with_items_stays() -> None:
+    assert not events("اندلعت اشتباكات عنيفة في المدينة مساء أمس.")
+    (ev,) = [e for e in events("تم إرسال أسلحة وذخائر إلى مالي.") if e.type == "AID"]
+    assert ev.source is None and ev.target == "MLI"
+    assert [a.text for a in ev.arguments if a.role == "item"] == ["أسلحة", "ذخائر"]  # the trigger's objects

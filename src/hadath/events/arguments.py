@@ -282,3 +282,21 @@ def nominal_place(doc: Document, tokens: Sequence[Token], after: int) -> Argumen
                 j += 1
             return _arg(doc, tokens, i, j, "place", kind="nominal")
     return None
+
+
+def object_items(doc: Document, tokens: Sequence[Token], first: int, end: int) -> list[Argument]:
+    """Items named as the object inside an AID trigger (أرسلت أسلحة وذخائر): the trigger's
+    last word when it is a thing, not aid in general (مساعدات) or an adjective (عسكرية), and
+    the words coordinated with it (وذخائر)."""
+    last = end - 1
+    if last <= first or tokens[last].kind != "word" or _has(tokens[last], "generic_aid_nouns"):
+        return []
+    if tokens[last].stem.endswith(("ي", "يه", "ية")):  # عسكرية, العسكري: an adjective
+        return []
+    out: list[Argument] = []
+    _close_item(doc, tokens, [last], out)
+    k = end
+    while k < len(tokens) and tokens[k].kind == "word" and _waw(tokens[k]) and not _has(tokens[k], "item_stops"):
+        _close_item(doc, tokens, [k], out)
+        k += 1
+    return out

@@ -18,7 +18,7 @@ import bisect
 from collections.abc import Sequence
 from typing import Any
 
-from hadath.events.arguments import ActorRef, find_items, find_means, nominal_place, sentence_actors
+from hadath.events.arguments import ActorRef, find_items, find_means, nominal_place, object_items, sentence_actors
 from hadath.events.lexicon import TriggerMatch, codebook, cues, find_triggers, forms
 from hadath.lexicons import iso3_of
 from hadath.model import Argument, Document, Event, Sentence, Span, Token
@@ -191,7 +191,8 @@ def _event(
     if target:
         args.append(_actor_arg(doc, target, "target"))
     if t.type == "AID":
-        args += find_items(doc, tokens, head) + find_means(doc, tokens)
+        items = find_items(doc, tokens, head)
+        args += (items or object_items(doc, tokens, m.start, m.end)) + find_means(doc, tokens)
     first = _clause_start(tokens, head)
     if first > 1:  # a short clause just before (، الأربعاء في بروكسل،) belongs to the event
         prev = _clause_start(tokens, first - 1)
@@ -284,6 +285,10 @@ def _code_at(ref: ActorRef | None, place: Argument | None) -> str | None:
     return code
 
 
+def _has_items(ev: dict[str, Any]) -> bool:
+    return ev["type"] == "AID" and any(a.role == "item" for a in ev["arguments"])
+
+
 def _build(doc: Document, n: int, ev: dict[str, Any]) -> Event:
     args: list[Argument] = [Argument("evidence", s.start, s.end, doc.text[s.start : s.end]) for s in ev["reports"][1:]]
     seen = set()
@@ -349,6 +354,8 @@ def events_stage(doc: Document) -> Document:
             ev = _event(doc, si, sent, tokens, actors, m, matches)
             if converted and (ev["source"] is None or ev["target"] is None):
                 continue  # converted patterns are broad: they must find both actors
+            if ev["source"] is None and ev["kind"] == "verb" and not _has_items(ev):
+                continue  # no one does it: "who did what" needs its who (aid sent by no one named keeps its items)
             if ev["source"] is None and ev["kind"] == "noun":
                 # a mention of aid with no giver: its arguments join the document's event of that kind
                 host = next(
