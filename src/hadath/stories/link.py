@@ -14,16 +14,17 @@ score reaches ``event_threshold`` (default 0.3)::
 
     score = 0.5 · evidence overlap + 0.2 · place + 0.15 · date + 0.15 · items
 
-(overlap coefficient of the evidence's content words; place 1 same place, 0.5 same country,
-0.25 unknown; date 1 when both are precise to the day, 0.5 month or year, 0.3 when one is
-only "reported in the week before publication"; items overlap coefficient, 0.25 when either
-has none). Agreement on concrete facts (same place, same day) links reports worded
-differently; vague agreement needs a third of the evidence words in common, and when only
-one actor is known on either side, half of them. An event joins a cluster when its mean
-score over the cluster's first ``MAX_MEMBERS`` reports reaches the threshold and none of
-them contradicts it (average linkage: single linkage chains unrelated reports). Candidates come
-from blocks keyed by (type, source country) and (type, target country) and by week: an event
-is compared with the clusters already in its blocks and weeks, and with at most
+(overlap coefficient of the evidence's content words, weighted by inverse event frequency;
+place 1 same place, 0.5 same country, 0.25 unknown; date 1 when both are precise to the day,
+0.5 month or year, 0.3 when one is only "reported in the week before publication"; items:
+overlap coefficient, 0.25 when either has none). Agreement on concrete facts (same place,
+same day) links reports worded differently; vague agreement needs a third of the evidence
+words in common, and when only one actor is known on either side, half of them. An event
+joins a cluster when its mean score over the cluster's first ``MAX_MEMBERS`` reports reaches
+the threshold and none of them contradicts it (average linkage: single linkage chains
+unrelated reports). Candidates come from blocks keyed by (type, source country) and (type,
+target country) and by week: an event is compared with the latest ``MAX_BUCKET`` events of
+its blocks and weeks, and with at most
 ``MAX_MEMBERS`` members of each, so the cost of adding an event does not grow with the
 archive.
 
@@ -45,7 +46,7 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -291,8 +292,21 @@ def _overlap(a: Iterable[str], b: Iterable[str]) -> float | None:
 _SLACK = {"day": 3, "month": 0, "year": 0, "reported": 0}
 
 
-def same_event_score(a: EventRecord, b: EventRecord) -> float | None:
-    """Similarity of two events as reports of one event; None when they cannot be one."""
+def _weighted_overlap(a: Iterable[str], b: Iterable[str], weight: Callable[[str], float]) -> float:
+    sa, sb = set(a), set(b)
+    if not sa or not sb:
+        return 0.0
+    wa, wb = sum(weight(w) for w in sa), sum(weight(w) for w in sb)
+    low = min(wa, wb)
+    return sum(weight(w) for w in sa & sb) / low if low > 0 else 0.0
+
+
+def same_event_score(a: EventRecord, b: EventRecord, weight: Callable[[str], float] | None = None) -> float | None:
+    """Similarity of two events as reports of one event; None when they cannot be one.
+
+    ``weight``: the weight of an evidence word (``EventLinker`` passes inverse event
+    frequency, so that المملكة in every Saudi report counts for little); equal weights if None.
+    """
     if a.doc_id == b.doc_id or a.type != b.type or a.negated != b.negated:
         return None
     if a.mode and b.mode and a.mode != b.mode:
@@ -320,7 +334,7 @@ def same_event_score(a: EventRecord, b: EventRecord) -> float | None:
     if a.place_country and b.place_country and a.place_country != b.place_country:
         return None
     place_score = (1.0 if a.place_id == b.place_id else 0.5) if a.place_id and b.place_id else 0.25
-    words = _overlap(a.words, b.words) or 0.0
+    words = _weighted_overlap(a.words, b.words, weight) if weight else (_overlap(a.words, b.words) or 0.0)
     if min(len(a.words), len(b.words)) < MIN_EVIDENCE_WORDS and set(a.words) != set(b.words):
         words = 0.0  # two words in common say little when there are only two
     if shared < 2 and words < 0.5:
@@ -362,6 +376,11 @@ class EventLinker:
         self.index: dict[tuple[tuple[str, str, str], int], list[str]] = {}  # (block, week) -> cluster ids
         self.merged = False  # whether the last add merged existing clusters
         self.order: dict[str, int] = {}  # event id -> position added
+        self.word_df: Counter[str] = Counter()  # evidence word -> events using it
+
+    def _word_weight(self, word: str) -> float:
+        """Inverse event frequency of an evidence word (1 + log: never zero, rare words count most)."""
+        return 1.0 + math.log((1 + len(self.records)) / (1 + self.word_df[word]))
 
     def find(self, cid: str) -> str:
         root = cid
@@ -402,7 +421,9 @@ class EventLinker:
         for root in self.candidates(rec):
             # average linkage over the cluster's first members: a report must match the event,
             # not one report of it (single linkage chains unrelated reports into one cluster)
-            scores = [same_event_score(rec, self.records[m]) for m in self.members[root][:MAX_MEMBERS]]
+            scores = [
+                same_event_score(rec, self.records[m], self._word_weight) for m in self.members[root][:MAX_MEMBERS]
+            ]
             if not scores or any(x is None for x in scores):
                 continue
             mean = sum(x for x in scores if x is not None) / len(scores)
@@ -410,6 +431,7 @@ class EventLinker:
                 linked.append((mean, root))
         self.records[rec.id] = rec
         self.order[rec.id] = len(self.order)
+        self.word_df.update(set(rec.words))
         self.parent[rec.id] = rec.id
         self.members[rec.id] = [rec.id]
         root = rec.id
@@ -423,6 +445,7 @@ class EventLinker:
         """Put back a stored event with its known cluster (no comparisons)."""
         self.records[rec.id] = rec
         self.order[rec.id] = len(self.order)
+        self.word_df.update(set(rec.words))
         self.parent.setdefault(cluster_id, cluster_id)
         self.parent[rec.id] = cluster_id if rec.id != cluster_id else rec.id
         root = self.find(cluster_id)
