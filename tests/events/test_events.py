@@ -75,3 +75,14 @@ def test_events_nobody_doing_it_makes_no_event_but_unattributed_aid_with_items_s
     (ev,) = [e for e in events("تم إرسال أسلحة وذخائر إلى مالي.") if e.type == "AID"]
     assert ev.source is None and ev.target == "MLI"
     assert [a.text for a in ev.arguments if a.role == "item"] == ["أسلحة", "ذخائر"]  # the trigger's objects
+
+
+def test_events_support_is_for_someone_and_a_distant_actor_is_no_source() -> None:
+    assert not [e for e in events("رفعت الإمارات أسعار الديزل والبنزين وهذا يعني رفع أي دعم.") if e.type == "SUPPORT"]
+    assert [e for e in events("أكدت الجزائر دعمها لمالي في حربها على الإرهاب.") if e.type == "SUPPORT"]
+    far = (
+        "قالت الجزائر في بيان طويل صدر أمس عن وزارة الخارجية بعد اجتماع استمر ساعات عدة، "
+        "وحضره ممثلون عن هيئات كثيرة من مختلف القطاعات والمؤسسات الرسمية وغير الرسمية في البلاد والخارج، "
+        "إن قوات الأمن هاجمت مواقع"
+    )
+    assert not [e for e in events(far) if e.type == "ASSAULT" and e.source == "DZA"]

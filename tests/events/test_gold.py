@@ -14,4 +14,4 @@ def test_events_dev_gold_floor() -> None:
     r = evaluate_events(GOLD)
     assert r["gold_events"] >= 40
     # measured at 0.474 / 0.643 / 0.545 when written; floors a little below
-    assert r["precision"] >= 0.55 and r["recall"] >= 0.65 and r["f1"] >= 0.6, r
+    assert r["precision"] >= 0.58 and r["recall"] >= 0.65 and r["f1"] >= 0.62, r

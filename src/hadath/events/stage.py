@@ -36,6 +36,8 @@ def _near(tokens: Sequence[Token], lo: int, hi: int, name: str) -> bool:
     return any(not wanted.isdisjoint(forms(tokens[k])) for k in range(max(0, lo), max(0, hi)))
 
 
+_NEEDS_TARGET = frozenset({"SUPPORT"})  # PLOVER types that are always support *for* someone
+_NEAR = 16  # tokens between a source outside the trigger's clause and the trigger
 _CLAUSE = ("،", ",", ".", "؛", ";")
 _CERTAINTY = ("asserted", "reported", "intent", "future")
 
@@ -56,7 +58,8 @@ def _country_after(tokens: Sequence[Token], k: int, source: ActorRef) -> ActorRe
     """A country name right after a verb trigger (its object), even if NER did not tag it."""
     if k >= len(tokens) or tokens[k].kind != "word":
         return None
-    iso3 = tables().country_names.get(actor_key(tokens[k].text))
+    names = tables().country_names
+    iso3 = next((c for f in (tokens[k].text, *forms(tokens[k])) if (c := names.get(actor_key(f)))), None)
     if iso3 is None or iso3 == source.country:
         return None
     tok = tokens[k]
@@ -112,7 +115,9 @@ def _event(
     t = m.trigger
     head = m.head
     before = [a for a in actors if a.end <= head and not _marked(tokens, a) and a.start >= _clause_start(tokens, head)]
-    before = before or [a for a in actors if a.end <= head and not _marked(tokens, a)]
+    # past the clause, only an actor close before the trigger (a long sentence's first actor
+    # seldom acts thirty words later)
+    before = before or [a for a in actors if a.end <= head and head - a.end <= _NEAR and not _marked(tokens, a)]
     source = None
     by_adjective = False
     rel = head - 1 if head > 0 and _near(tokens, head - 1, head, "relative_pronouns") else None
@@ -160,6 +165,14 @@ def _event(
         )
     if target is None and t.kind == "verb" and source is not None:
         target = _country_after(tokens, m.end, source)  # الجزائر تدعم مالي: a country as object
+    if (
+        target is None
+        and t.kind == "noun"
+        and source is not None
+        and m.end < len(tokens)
+        and tokens[m.end].norm.startswith(("ل", "ول"))
+    ):
+        target = _country_after(tokens, m.end, source)  # دعمها لمالي: the country it is for
     if target is None and t.kind == "noun" and source is not None and by_adjective:
         # بين الحكومة المالية وممثلي المتمردين بوساطة جزائرية: the parties come before
         others = [a for a in actors if a.end <= head and a.country != source.country]
@@ -354,6 +367,8 @@ def events_stage(doc: Document) -> Document:
             ev = _event(doc, si, sent, tokens, actors, m, matches)
             if converted and (ev["source"] is None or ev["target"] is None):
                 continue  # converted patterns are broad: they must find both actors
+            if ev["type"] in _NEEDS_TARGET and ev["target"] is None:
+                continue  # support for no one named: دعم الوقود, يدعم الأسعار (subsidies, prices)
             if ev["source"] is None and ev["kind"] == "verb" and not _has_items(ev):
                 continue  # no one does it: "who did what" needs its who (aid sent by no one named keeps its items)
             if ev["source"] is None and ev["kind"] == "noun":
