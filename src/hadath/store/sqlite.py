@@ -352,7 +352,6 @@ class SQLiteStore:
                     f"stories in {self.path} were built with {what}; rebuild with hadath stories --rebuild"
                 )
         index = StoryIndex(**(stored or asked))
-        index.settings = stored or asked
         for blob, dup, sim, info in self.conn.execute(
             "SELECT minhash, duplicate_of, similarity, info FROM doc_signatures ORDER BY seq"
         ):
@@ -515,22 +514,6 @@ class SQLiteStore:
     def event_links(self) -> dict[str, tuple[str, str | None]]:
         """Event id -> (same-event cluster id, story id), for every linked event."""
         return {e: (c, s) for e, c, s in self.conn.execute("SELECT event_id, cluster_id, story_id FROM story_events")}
-
-    def get_events(self, event_ids: Iterable[str]) -> list[dict[str, Any]]:
-        """Events by id (dicts as ``events`` yields them), in the order asked."""
-        ids = list(event_ids)
-        found: dict[str, dict[str, Any]] = {}
-        for i in range(0, len(ids), 500):
-            chunk = ids[i : i + 500]
-            for data, pub, source, url, title in self.conn.execute(
-                "SELECT e.data, d.publication_date, d.source, d.url, d.title FROM events e "
-                "JOIN documents d ON d.rowid = e.doc_rowid WHERE e.id IN (" + ",".join("?" * len(chunk)) + ")",
-                chunk,
-            ):
-                ev = json.loads(data)
-                ev["document"] = {"publication_date": pub, "source": source, "url": url, "title": title}
-                found[ev["id"]] = ev
-        return [found[i] for i in ids if i in found]
 
     def close(self) -> None:
         self.conn.close()

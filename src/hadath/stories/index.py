@@ -128,7 +128,6 @@ class StoryIndex:
         self.dirty_events: set[str] = set()
         self.dirty_stories: set[str] = set()
         self.new_docs: list[str] = []  # added since the last save (their signatures to store)
-        self.settings: dict[str, Any] = {}
 
     def __len__(self) -> int:
         return len(self.docs)

@@ -54,7 +54,7 @@ from importlib import resources
 from typing import Any
 
 from hadath.lexicons import english_name
-from hadath.model import Document, Event
+from hadath.model import Document, Event, Token
 from hadath.text.normalize import fold
 from hadath.text.tokenize import iter_tokens
 
@@ -206,15 +206,16 @@ def item_key(text: str) -> str:
     return " ".join(w[2:] if w.startswith("ال") and len(w) > 4 else w for w in fold(text).split())
 
 
-def _content_words(text: str) -> list[str]:
+def content_words(tokens: Iterable[Token]) -> list[str]:
+    """The folded stems of the words that carry content (no function words, none under three
+    letters), in order: what evidence similarity and summary centrality compare."""
     out = []
-    for t in iter_tokens(text):
-        if t.kind != "word":
-            continue
-        w = fold(t.stem or t.norm)
-        if len(w) > 2 and w not in STOPWORDS:
-            out.append(w)
-    return sorted(set(out))
+    for t in tokens:
+        if t.kind == "word":
+            w = fold(t.stem or t.norm)
+            if len(w) > 2 and w not in STOPWORDS:
+                out.append(w)
+    return out
 
 
 def doc_entities(doc: Document) -> list[str]:
@@ -276,7 +277,7 @@ def record_of(ev: Event | dict[str, Any], doc: Document | None = None, **doc_inf
         place_id=place.get("geonames"),
         place_country=place.get("country_code"),
         place_name=place.get("name") or place.get("text"),
-        words=_content_words(e.get("evidence") or ""),
+        words=sorted(set(content_words(iter_tokens(e.get("evidence") or "")))),
         items=sorted({item_key(a["text"]) for a in e.get("arguments", []) if a.get("role") == "item"}),
         entities=entities,
     )
@@ -599,8 +600,3 @@ class StoryThreader:
             self.stories[story_id] = StoryState(story_id, key)
             self.by_key.setdefault(key, []).append(story_id)
         self._take(story_id, rec, cluster_id)
-
-
-def date_label_of(ordinal: int | None) -> str:
-    """An ISO date of a day ordinal ('' for None)."""
-    return date.fromordinal(ordinal).isoformat() if ordinal is not None else ""

@@ -59,13 +59,8 @@ def _template(num_perm: int) -> MinHash:
     return MinHash(num_perm=num_perm, seed=1, scheme=_SCHEME)
 
 
-@lru_cache(maxsize=1 << 16)
-def _word_key(norm: str) -> str:
-    return fold(norm)
-
-
 def _words(tokens: Iterable[Token]) -> list[str]:
-    return [_word_key(t.stem or t.norm) for t in tokens if t.kind in ("word", "number")]
+    return [fold(t.stem or t.norm) for t in tokens if t.kind in ("word", "number")]  # fold caches words
 
 
 def shingles(doc: Document | str, k: int = SHINGLE) -> list[bytes]:
