@@ -65,6 +65,7 @@ def test_comparison_says_what_each_report_alone_gives(seed_docs: list[Document])
     assert any("5 رحلات" in x for x in old["only_here"]["means"])
     assert old["only_here"]["places"] == ["Bamako"]
     assert any("ذخائر" in x for x in new["only_here"]["items"])
+    assert not any("وقود" in x for x in new["only_here"]["items"])  # fuel is in both: not "only here"
     assert c["disagreements"] == []  # two events: nothing to disagree about
 
 

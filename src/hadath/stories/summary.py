@@ -17,12 +17,13 @@ places, or different quantities for the same item.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from hadath.model import Document, Event
-from hadath.stories.link import STOPWORDS, day_span, item_key
+from hadath.stories.link import content_words, day_span, item_key
 from hadath.text.normalize import fold
 
 __all__ = ["compare_reports", "summarize"]
@@ -30,16 +31,9 @@ __all__ = ["compare_reports", "summarize"]
 _MAX_SENTENCES_PER_DOC = 12
 
 
-def _bag(doc: Document, start: int, end: int) -> Counter[str]:
-    words: Counter[str] = Counter()
-    for t in doc.tokens:
-        if t.start >= end:
-            break
-        if t.start >= start and t.kind == "word":
-            w = fold(t.stem or t.norm)
-            if len(w) > 2 and w not in STOPWORDS:
-                words[w] += 1
-    return words
+def _bag(doc: Document, starts: list[int], start: int, end: int) -> Counter[str]:
+    """Content words of the tokens that start in ``[start, end)`` (``starts``: token starts)."""
+    return Counter(content_words(doc.tokens[bisect_left(starts, start) : bisect_left(starts, end)]))
 
 
 def _sentences(doc: Document, evidence: set[tuple[int, int]]) -> list[tuple[int, int, bool]]:
@@ -61,8 +55,9 @@ def summarize(docs: Sequence[Document], events: Iterable[Event] = (), k: int = 3
         spans.setdefault(ev.doc_id, set()).add((ev.sentence.start, ev.sentence.end))
     cands: list[tuple[Document, int, int, bool, Counter[str]]] = []
     for doc in docs:
+        starts = [t.start for t in doc.tokens]
         for s, e, is_ev in _sentences(doc, spans.get(doc.id, set())):
-            bag = _bag(doc, s, e)
+            bag = _bag(doc, starts, s, e)
             if len(bag) >= 4:
                 cands.append((doc, s, e, is_ev, bag))
     if not cands:
@@ -177,38 +172,32 @@ def compare_reports(
     by_doc: dict[str, list[Event]] = {}
     for ev in evs:
         by_doc.setdefault(ev.doc_id, []).append(ev)
-    reports = []
-    for doc in docs:
-        if doc.id not in by_doc:
-            continue
-        reports.append(
-            {
-                "doc_id": doc.id,
-                "outlet": doc.source,
-                "published": doc.publication_date,
-                "title": doc.title,
-                "facts": _facts(doc, by_doc[doc.id]),
-            }
-        )
+    keyed = {doc.id: _facts(doc, by_doc[doc.id]) for doc in docs if doc.id in by_doc}  # field -> key -> text
+    reports = [
+        {"doc_id": doc.id, "outlet": doc.source, "published": doc.publication_date, "title": doc.title}
+        for doc in docs
+        if doc.id in keyed
+    ]
     for r in reports:
+        mine = keyed[r["doc_id"]]
+        r["facts"] = {f: list(v.values()) for f, v in mine.items() if v}
         others: dict[str, set[str]] = {}
         for o in reports:
             if o is not r:
-                for f, vals in o["facts"].items():
+                for f, vals in keyed[o["doc_id"]].items():
                     others.setdefault(f, set()).update(vals)
         r["only_here"] = (
             {
                 f: [v for k, v in vals.items() if k not in others.get(f, set())]
-                for f, vals in r["facts"].items()
+                for f, vals in mine.items()
                 if any(k not in others.get(f, set()) for k in vals)
             }
             if len(reports) > 1
             else {}
         )
-        r["facts"] = {f: list(v.values()) for f, v in r["facts"].items() if v}
     shared: dict[str, list[str]] = {}
     if len(reports) > 1:
-        all_facts = [_facts(doc, by_doc[doc.id]) for doc in docs if doc.id in by_doc]
+        all_facts = list(keyed.values())
         for f in ("items", "means", "dates", "places", "officials"):
             keys = set.intersection(*(set(x[f]) for x in all_facts))
             if keys:
