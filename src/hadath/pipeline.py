@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
+from hadath.cache import trim as trim_caches
 from hadath.errors import PipelineError
 from hadath.events.stage import events_stage
 from hadath.model import Document
@@ -51,6 +52,7 @@ class Pipeline:
                 continue
             doc = st(doc)
             doc.stages.append(st.name)
+        trim_caches()  # keep the per-word caches within their bounds (see hadath.cache)
         return doc
 
 

@@ -16,6 +16,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from hadath.cache import word_cache
 from hadath.model import Token
 from hadath.text import fold
 from hadath.text.keys import _lookup_forms
@@ -114,7 +115,7 @@ def cues() -> dict[str, Any]:
     return {k: [tuple(_n(w) for w in p.split()) for p in v] for k, v in raw.items() if k != "about"}
 
 
-@lru_cache(maxsize=262144)
+@word_cache(262144)
 def _forms_of(norm: str, prefix: str, stem: str, suffix: str) -> tuple[str, ...]:
     out = [_n(f) for f in _lookup_forms(norm, prefix)]
     if suffix:  # انسحابها -> انسحاب, دعمه -> دعم
@@ -131,7 +132,7 @@ def forms(tok: Token) -> tuple[str, ...]:
 Slot = tuple[frozenset[str], tuple[str, ...], int]
 
 
-@lru_cache(maxsize=524288)
+@word_cache(524288)
 def _slot_accepts(slot: Slot, fs: tuple[str, ...]) -> bool:
     exact, prefixes, _ = slot
     return any(f in exact for f in fs) or any(f.startswith(p) for f in fs for p in prefixes)
@@ -156,7 +157,7 @@ def _first_slot_index() -> tuple[dict[str, list[int]], dict[str, list[tuple[str,
     return exact, prefixed
 
 
-@lru_cache(maxsize=262144)
+@word_cache(262144)
 def _starting(fs: tuple[str, ...]) -> tuple[Trigger, ...]:
     """The triggers whose first slot a word with these forms fills (most words: none)."""
     exact, prefixed = _first_slot_index()

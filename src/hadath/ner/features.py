@@ -5,19 +5,26 @@ analysis). Writes: one list of feature strings per token: the word, its stem and
 affixes, word shape, clitics, gazetteer matches (as BIO over multi-word names), cue words
 (titles, organization and place heads, name particles), and the same for neighbours within
 two tokens, plus word bigrams.
+
+The features come in groups (``sentence_groups``): a token's own features, what each
+neighbour contributes, the sentence-boundary marks and the bigrams. Groups recur word after
+word, which lets the decoder (``hadath.ner.decode``) cache each group's weights;
+``sentence_features`` is the same features flattened, for training.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 
+from hadath.cache import word_cache
 from hadath.model import Token
 from hadath.ner.gazetteer import cues, gazetteer
 
-__all__ = ["sentence_features"]
+__all__ = ["OFFSETS", "sentence_features", "sentence_windows"]
 
 _LATIN = re.compile(r"[A-Za-z]")
 _NISBA = ("ي", "ية", "يين", "يون", "يات")
@@ -47,16 +54,31 @@ def _shape(tok: Token) -> str:
     return "ar"
 
 
-def _local(tok: Token, gz: str, cue: str | None) -> tuple[str, ...]:
-    """A token's own features (cached per word type: they depend on nothing else)."""
+OFFSETS = (-2, -1, 1, 2)
+"""Where the neighbours a token sees are: two and one before it, one and two after."""
+
+WordFeatures = tuple
+"""``(key, own, shown[-2], shown[-1], shown[+1], shown[+2])``: a word's own features and
+what it shows the token at each of ``OFFSETS`` from it, as tuples of feature strings, with
+a key (a small integer, fresh for every word type the cache makes) under which the
+decoder caches their weights: looking a word up then hashes an int, not forty strings."""
+
+_keys = itertools.count(1)
+
+_NEIGHBOUR_KEYS = ("w=", "s=", "gz=", "cue=", "x2=", "sh=", "art", "nisba", "c1=", "c2=")
+
+
+def _local(tok: Token, gz: str, cue: str | None) -> WordFeatures:
+    """A token's features (cached per word type: they depend on nothing else)."""
     return _local_of(tok.norm, tok.stem, tok.prefix, tok.article, tok.suffix, _shape(tok), gz, cue)
 
 
-@lru_cache(maxsize=262144)
+@word_cache(262144)
 def _local_of(
     n: str, s: str, prefix: str, article: bool, suffix: str, shape: str, gz: str, cue: str | None
-) -> tuple[str, ...]:
+) -> WordFeatures:
     f = [
+        "bias",
         "w=" + n,
         "s=" + s,
         "sh=" + shape,
@@ -84,42 +106,52 @@ def _local_of(
         f.extend(f"c{i}={v}" for i, v in enumerate(c))
     else:
         f.append("c=none")
-    return tuple(f)
+    # what a neighbour at offset d sees of this word: the subset above (the first three at
+    # distance 2), prefixed "+1:" ...
+    seen = [x for x in f if x.startswith(_NEIGHBOUR_KEYS)]
+    shown = (tuple(f"{d:+d}:" + x for x in (seen if abs(d) == 1 else seen[:3])) for d in OFFSETS)
+    return (next(_keys), tuple(f), *shown)
 
 
-_NEIGHBOUR_KEYS = ("w=", "s=", "gz=", "cue=", "x2=", "sh=", "art", "nisba", "c1=", "c2=")
-
-
-@lru_cache(maxsize=524288)
-def _shifted(d: int, loc: tuple[str, ...]) -> tuple[str, ...]:
-    """What the token at offset ``d`` contributes to a token's features (cached): the subset
-    of its own features neighbours see (the first three at distance 2), prefixed ``+1:``."""
-    seen = tuple(x for x in loc if x.startswith(_NEIGHBOUR_KEYS))
-    tag = f"{d:+d}:"
-    return tuple(tag + x for x in (seen if abs(d) == 1 else seen[:3]))
-
-
-def sentence_features(tokens: Sequence[Token]) -> list[list[str]]:
-    """Feature strings for every token of one sentence."""
-    gz = gazetteer().match(tokens)
+def sentence_windows(
+    tokens: Sequence[Token], gz: Sequence[str] | None = None
+) -> tuple[list[WordFeatures], list[list[str | None]]]:
+    """The features of one sentence, as the decoder takes them: every token's
+    ``WordFeatures``, and the features that belong to a position, as lists aligned with
+    the tokens (a feature or ``None`` for each): ``BOS``, ``EOS``, and the word bigrams with
+    the token before (``b-=``) and after (``b+=``). ``gz``: the tokens' gazetteer BIO
+    labels, when the caller has them."""
+    if gz is None:
+        gz = gazetteer().match(tokens)
     cue = cues()
-    locals_ = [_local(t, g, cue.of(t)) for t, g in zip(tokens, gz, strict=True)]
-    norms = [t.norm for t in tokens]
+    words = [_local(t, g, cue.of(t)) for t, g in zip(tokens, gz, strict=True)]
     n = len(tokens)
-    out: list[list[str]] = []
+    if not n:
+        return words, []
+    norms = [t.norm for t in tokens]
+    pairs = [f"{a}|{b}" for a, b in itertools.pairwise(norms)]
+    none: list[str | None] = [None]
+    return words, [
+        ["BOS", *none * (n - 1)],
+        [*none * (n - 1), "EOS"],
+        [None, *("b-=" + p for p in pairs)],
+        [*("b+=" + p for p in pairs), None],
+    ]
+
+
+def sentence_features(tokens: Sequence[Token], gz: Sequence[str] | None = None) -> list[list[str]]:
+    """Feature strings for every token of one sentence (for training): its own features,
+    what its neighbours show it, and its position's features."""
+    words, extras = sentence_windows(tokens, gz)
+    n = len(words)
+    out = [list(w[1]) for w in words]
     for i in range(n):
-        f = ["bias", *locals_[i]]
-        if i == 0:
-            f.append("BOS")
-        if i == n - 1:
-            f.append("EOS")
-        for d in (-2, -1, 1, 2):
+        for slot, d in enumerate(OFFSETS, 2):
             j = i + d
             if 0 <= j < n:
-                f.extend(_shifted(d, locals_[j]))
-        if i > 0:
-            f.append(f"b-={norms[i - 1]}|{norms[i]}")
-        if i < n - 1:
-            f.append(f"b+={norms[i]}|{norms[i + 1]}")
-        out.append(f)
+                out[i].extend(words[j][slot])
+    for column in extras:
+        for feats, attr in zip(out, column, strict=True):
+            if attr is not None:
+                feats.append(attr)
     return out

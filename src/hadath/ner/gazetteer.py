@@ -18,11 +18,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from hadath.cache import word_cache
 from hadath.model import Token
 from hadath.text import fold, normalize
 from hadath.text.keys import _lookup_forms
 
-__all__ = ["Cues", "Gazetteer", "cues", "gazetteer", "key"]
+__all__ = ["Cues", "Gazetteer", "cues", "gazetteer", "key", "keys_of", "token_keys"]
 
 _MAX_WORDS = 8
 # when a name is listed under several types, the first wins (other types rank last):
@@ -40,11 +41,12 @@ key = fold
 
 def token_keys(token: Token) -> tuple[str, ...]:
     """Keys to try for a token, most literal first (``lookup_forms`` with ة -> ه)."""
-    return _token_keys(token.norm, token.prefix)
+    return keys_of(token.norm, token.prefix)
 
 
-@lru_cache(maxsize=262144)
-def _token_keys(norm: str, prefix: str) -> tuple[str, ...]:
+@word_cache(262144)
+def keys_of(norm: str, prefix: str) -> tuple[str, ...]:
+    """Keys of a word given its normalized form and particles (cached per word type)."""
     return tuple(dict.fromkeys(key(f) for f in _lookup_forms(norm, prefix)))
 
 
@@ -55,6 +57,7 @@ class Gazetteer:
     single: dict[str, str] = field(default_factory=dict)
     phrases: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
     starts: frozenset[str] = frozenset()  # keys that begin a name (set by ``finish``)
+    _trie: dict[str, dict] = field(default_factory=dict, repr=False)
 
     def add(self, name: str, typ: str) -> None:
         words = tuple(key(normalize(w)) for w in name.split())
@@ -68,37 +71,55 @@ class Gazetteer:
             self.phrases.setdefault(words[0], []).append((words[1:], typ))
 
     def finish(self) -> Gazetteer:
-        for entries in self.phrases.values():
+        """Index the multi-word names as a trie of word keys (a node's ``""`` entry is the
+        type of the name that ends there; of names of one length, the best-ranked type)."""
+        trie: dict[str, dict] = {}
+        for first, entries in self.phrases.items():
             entries.sort(key=lambda e: (-len(e[0]), _rank(e[1])))
+            for rest, typ in entries:
+                node = trie.setdefault(first, {})
+                for w in rest:
+                    node = node.setdefault(w, {})
+                if "" not in node or _rank(typ) < _rank(node[""]):
+                    node[""] = typ
+        self._trie = trie
         self.starts = frozenset(self.single) | frozenset(self.phrases)
         return self
 
-    def match(self, tokens: Sequence[Token]) -> list[str]:
-        """BIO labels of the longest gazetteer matches in ``tokens`` (``O`` elsewhere)."""
+    def match(self, tokens: Sequence[Token], keys: Sequence[tuple[str, ...]] | None = None) -> list[str]:
+        """BIO labels of the longest gazetteer matches in ``tokens`` (``O`` elsewhere): at each
+        position the first of the word's keys that begins a name wins (its longest name).
+        ``keys``: the tokens' ``token_keys``, when the caller has them."""
         n = len(tokens)
         labels = ["O"] * n
         norms: list[str | None] = [None] * n  # keys of the words after a possible name start, as needed
         i = 0
         starts = self.starts
+        trie = self._trie
+        single = self.single
         while i < n:
-            keys = token_keys(tokens[i])
-            if starts.isdisjoint(keys):  # most words begin no name
+            word_keys = token_keys(tokens[i]) if keys is None else keys[i]
+            if starts.isdisjoint(word_keys):  # most words begin no name
                 i += 1
                 continue
             found = 0
             typ = ""
-            for k in keys:
-                for rest, t in self.phrases.get(k, ()):
-                    m = len(rest)
-                    if m + 1 > found and i + m < n:
-                        for j in range(i + 1, i + 1 + m):
-                            if norms[j] is None:
-                                norms[j] = key(tokens[j].norm)
-                        if tuple(norms[i + 1 : i + 1 + m]) == rest:
-                            found, typ = m + 1, t
-                            break
-                if not found and k in self.single:
-                    found, typ = 1, self.single[k]
+            for k in word_keys:
+                node = trie.get(k)
+                j = i + 1
+                while node is not None and j < n:
+                    w = norms[j]
+                    if w is None:
+                        w = norms[j] = key(tokens[j].norm)
+                    node = node.get(w)
+                    if node is None:
+                        break
+                    t = node.get("")
+                    if t is not None:
+                        found, typ = j + 1 - i, t
+                    j += 1
+                if not found and k in single:
+                    found, typ = 1, single[k]
                 if found:
                     break
             if found:
@@ -133,9 +154,9 @@ class Cues:
     def of(self, token: Token) -> str | None:
         return self._of(token.norm, token.prefix)
 
-    @lru_cache(maxsize=262144)  # noqa: B019 - one Cues object lives for the process
+    @word_cache(262144)
     def _of(self, norm: str, prefix: str) -> str | None:
-        for k in _token_keys(norm, prefix):
+        for k in keys_of(norm, prefix):
             c = self.words.get(k)
             if c:
                 return c

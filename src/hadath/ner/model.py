@@ -14,7 +14,8 @@ from pathlib import Path
 
 from hadath.errors import HadathError
 from hadath.model import Token
-from hadath.ner.features import sentence_features
+from hadath.ner.decode import LinearChainCRF
+from hadath.ner.features import OFFSETS, sentence_windows
 
 __all__ = ["MODEL_RESOURCE", "CRFTagger", "default_tagger"]
 
@@ -24,31 +25,41 @@ MODEL_RESOURCE = "ner/crf.model"
 
 
 class CRFTagger:
-    """BIO tagging with a python-crfsuite model file."""
+    """BIO tagging with a python-crfsuite model file, decoded by ``LinearChainCRF``
+    (crfsuite's own labels and marginals, many sentences at a time)."""
 
     def __init__(self, path: str | Path) -> None:
-        import pycrfsuite
-
         self.path = Path(path)
         if not self.path.exists():
             raise HadathError(
                 f"NER model not found at {self.path}: train it with `hadath train ner` (see hadath/data/README.md)"
             )
-        self._tagger = pycrfsuite.Tagger()
-        self._tagger.open(str(self.path))
-        self._lock = threading.Lock()  # a crfsuite Tagger is not thread-safe
+        self._crf = LinearChainCRF.from_crfsuite(self.path)
+        self._lock = threading.Lock()  # the group cache is shared
+
+    def tag_many(
+        self,
+        sentences: Sequence[Sequence[Token]],
+        gazetteer_labels: Sequence[Sequence[str]] | None = None,
+        marginals: bool = True,
+    ) -> list[tuple[list[str], list[float]]]:
+        """Labels of every sentence with each label's marginal probability."""
+        gz = gazetteer_labels or [None] * len(sentences)
+        windows = [sentence_windows(tokens, g) for tokens, g in zip(sentences, gz, strict=True) if tokens]
+        lengths = [len(tokens) for tokens in sentences]
+        with self._lock:
+            em = self._crf.emissions(windows, OFFSETS)
+        labels, probs = self._crf.decode(em, [n for n in lengths if n], marginals=marginals)
+        out = []
+        start = 0
+        for n in lengths:
+            out.append((labels[start : start + n], probs[start : start + n]))
+            start += n
+        return out
 
     def tag(self, tokens: Sequence[Token]) -> list[str]:
-        if not tokens:
-            return []
-        feats = sentence_features(tokens)
-        with self._lock:
-            return list(self._tagger.tag(feats))
-
-    def marginals(self, tokens: Sequence[Token], labels: Sequence[str]) -> list[float]:
-        """Marginal probability of each token's label (call right after ``tag``)."""
-        with self._lock:
-            return [self._tagger.marginal(lab, i) for i, lab in enumerate(labels)]
+        """Labels of one sentence."""
+        return self.tag_many([tokens], marginals=False)[0][0]
 
 
 @lru_cache(maxsize=1)

@@ -26,9 +26,10 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from hadath.cache import word_cache
 from hadath.lexicons import adjective_forms, countries
 from hadath.model import Token
-from hadath.ner.gazetteer import Gazetteer, cues, gazetteer, key, token_keys
+from hadath.ner.gazetteer import Gazetteer, cues, gazetteer, key, keys_of, token_keys
 from hadath.text import normalize
 
 __all__ = ["NOMINAL_RULES", "Span3", "apply_rules"]
@@ -93,6 +94,18 @@ def _core(tok: Token) -> str:
     return token_keys(tok)[1] if tok.prefix else key(tok.norm)
 
 
+@word_cache(262144)
+def _probe(norm: str, prefix: str, stem: str, suffix: str) -> tuple[str, ...] | None:
+    """The keys a word can start a strong rule with (its keys as written, without
+    particles, and bare), or None when it starts none (cached per word type)."""
+    d = _data()
+    core = keys_of(norm, prefix)[1] if prefix else key(norm)
+    keys = tuple(dict.fromkeys((core, key(norm), key(stem + suffix))))
+    if any(k in d["heads"] for k in keys) or key(norm) in d["quote_cited_after"] or core in d["so_called"]:
+        return keys
+    return None
+
+
 def _match_rest(tokens: Sequence[Token], i: int, words: tuple[str, ...]) -> bool:
     """Whether ``words[1:]`` follow token ``i`` exactly."""
     if i + len(words) > len(tokens):
@@ -106,16 +119,19 @@ def _spans_from_bio(labels: list[str], source: str, keep: set[str] | None = None
     return [(i, j, t, source) for i, j, t in sorted(entities(labels)) if keep is None or t in keep]
 
 
-def _strong(tokens: Sequence[Token]) -> list[Span3]:
+def _strong(tokens: Sequence[Token], keys: Sequence[tuple[str, ...]]) -> list[Span3]:
     d = _data()
     n = len(tokens)
-    out: list[Span3] = _spans_from_bio(d["entities"].match(tokens), "known")
+    out: list[Span3] = _spans_from_bio(d["entities"].match(tokens, keys), "known")
     heads = d["heads"]
     for i in range(n):
         tok = tokens[i]
         if tok.kind != "word":
             continue
-        for k in {_core(tok), key(tok.norm), _bare(tok)}:
+        probe = _probe(tok.norm, tok.prefix, tok.stem, tok.suffix)
+        if probe is None:  # most words start no rule
+            continue
+        for k in probe:
             for words, typ, rule in heads.get(k, ()):
                 j = i + len(words)
                 if j >= n or not _match_rest(tokens, i, words):
@@ -138,7 +154,7 @@ def _strong(tokens: Sequence[Token]) -> list[Span3]:
             if j > i + 1:
                 out.append((i + 1, j, "PERS", "so-called"))
     # country names in a place context
-    labels = d["countries"].match(tokens)
+    labels = d["countries"].match(tokens, keys)
     for i, j, _, _ in _spans_from_bio(labels, "country"):
         prev = tokens[i - 1] if i > 0 else None
         if prev is not None and (_core(prev) in d["country_context"] or key(prev.norm) in d["country_context"]):
@@ -165,10 +181,13 @@ def _adjective_homograph(tokens: Sequence[Token], span: Span3, d: dict[str, Any]
     return prev.kind == "word" and not prev.article and key(prev.norm) not in d["country_context"]
 
 
-def apply_rules(tokens: Sequence[Token], crf: list[Span3]) -> list[Span3]:
-    """CRF spans corrected by the rules; sorted by start."""
+def apply_rules(
+    tokens: Sequence[Token], crf: list[Span3], keys: Sequence[tuple[str, ...]] | None = None
+) -> list[Span3]:
+    """CRF spans corrected by the rules; sorted by start. ``keys``: the tokens'
+    ``token_keys``, when the caller has them."""
     d = _data()
-    strong = _strong(tokens)
+    strong = _strong(tokens, [token_keys(t) for t in tokens] if keys is None else keys)
     # longest strong span wins among overlapping strong spans
     chosen: list[Span3] = []
     for s in sorted(strong, key=lambda s: (-(s[1] - s[0]), s[0])):

@@ -13,13 +13,13 @@ from collections.abc import Sequence
 
 from hadath.model import Document, Mention, Token
 from hadath.ner.conll import entities
-from hadath.ner.gazetteer import gazetteer, key
+from hadath.ner.gazetteer import gazetteer, key, token_keys
 from hadath.ner.model import default_tagger
 from hadath.ner.rules import apply_rules
 from hadath.stage import stage
 from hadath.text import split_candidates
 
-__all__ = ["entity_start", "ner_stage", "tag_sentence"]
+__all__ = ["entity_start", "ner_stage", "tag_sentence", "tag_sentences"]
 
 _PARTICLES = frozenset("وفبكل")
 
@@ -52,11 +52,31 @@ RULE_SCORE = 0.9
 
 def tag_sentence(tokens: Sequence[Token], text: str, rules: bool = True) -> list[Mention]:
     """Mentions of the entities in one sentence's tokens (CRF, then the rules)."""
-    tagger = default_tagger()
-    labels = tagger.tag(tokens)
+    return tag_sentences([tokens], text, rules)[0]
+
+
+def tag_sentences(sentences: Sequence[Sequence[Token]], text: str, rules: bool = True) -> list[list[Mention]]:
+    """Mentions of the entities in each sentence's tokens (CRF, then the rules); the
+    sentences are decoded in one batch."""
+    keys = [[token_keys(t) for t in tokens] for tokens in sentences]
+    gz = gazetteer()
+    tagged = default_tagger().tag_many(sentences, [gz.match(s, k) for s, k in zip(sentences, keys, strict=True)])
+    return [
+        _mentions(tokens, labels, probs, text, rules, k)
+        for tokens, (labels, probs), k in zip(sentences, tagged, keys, strict=True)
+    ]
+
+
+def _mentions(
+    tokens: Sequence[Token],
+    labels: list[str],
+    probs: list[float],
+    text: str,
+    rules: bool,
+    keys: Sequence[tuple[str, ...]],
+) -> list[Mention]:
     crf = [(i, j, t, "crf") for i, j, t in sorted(entities(labels))]
-    probs = tagger.marginals(tokens, labels) if crf else []
-    spans = apply_rules(tokens, crf) if rules else crf
+    spans = apply_rules(tokens, crf, keys) if rules else crf
     out = []
     for i, j, typ, src in spans:
         start = entity_start(tokens[i])
@@ -73,7 +93,8 @@ def tag_sentence(tokens: Sequence[Token], text: str, rules: bool = True) -> list
 def ner_stage(doc: Document) -> Document:
     """Tag every sentence and add its entity mentions."""
     mentions = [m for m in doc.mentions if not m.source.startswith("ner")]
-    for sent in doc.sentences:
-        mentions.extend(tag_sentence(doc.tokens[sent.token_start : sent.token_end], doc.text))
+    sentences = [doc.tokens[sent.token_start : sent.token_end] for sent in doc.sentences]
+    for found in tag_sentences(sentences, doc.text):
+        mentions.extend(found)
     doc.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
     return doc

@@ -23,6 +23,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from hadath.cache import word_cache
 from hadath.lexicons import adjective_forms, all_country_names, countries
 from hadath.text import fold
 
@@ -31,7 +32,7 @@ __all__ = ["ActorTables", "actor_key", "resolve_actor", "tables"]
 _NISBA_ENDINGS = ("يه", "يين", "يون", "يات")
 
 
-@lru_cache(maxsize=1 << 18)
+@word_cache(1 << 18)
 def _word_key(w: str) -> str:
     w = fold(w)
     for p in ("وال", "بال", "لل", "فال"):
@@ -164,7 +165,7 @@ def resolve_actor(text: str, when: str | None = None, fuzzy: bool = True) -> dic
     return dict(found) if found is not None else None
 
 
-@lru_cache(maxsize=131072)
+@word_cache(131072)
 def _resolve_cached(text: str, when: str | None, fuzzy: bool) -> dict[str, Any] | None:
     t = tables()
     key = actor_key(text)

@@ -19,6 +19,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, NamedTuple
 
+from hadath.cache import word_cache
 from hadath.text.normalize import normalize, normalize_with_offsets
 
 __all__ = ["WordAnalysis", "analyze_word", "split_candidates"]
@@ -95,7 +96,7 @@ def _split_suffix(stem: str) -> tuple[str, str]:
     return stem, ""
 
 
-@lru_cache(maxsize=262144)
+@word_cache(262144)
 def analyze_word(surface: str) -> WordAnalysis:
     """Analyze one word token (cached: word types repeat heavily in news)."""
     norm = normalize(surface)
@@ -115,7 +116,7 @@ def analyze_word(surface: str) -> WordAnalysis:
     return WordAnalysis(norm, rest, prefix, article, suffix, core)
 
 
-@lru_cache(maxsize=65536)
+@word_cache(65536)
 def split_candidates(norm: str) -> tuple[str, ...]:
     """Plausible readings of a normalized word for lexicon look-up, least-split first.
 

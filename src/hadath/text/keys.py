@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import lru_cache
 
+from hadath.cache import word_cache
 from hadath.model import Token
 from hadath.text.clitics import split_candidates
 from hadath.text.tokenize import iter_tokens
@@ -43,7 +43,7 @@ def lookup_forms(token: Token) -> tuple[str, ...]:
     return _lookup_forms(token.norm, token.prefix)
 
 
-@lru_cache(maxsize=262144)
+@word_cache(262144)
 def _lookup_forms(norm: str, prefix: str) -> tuple[str, ...]:
     forms = [norm]
     if prefix:

@@ -23,6 +23,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from hadath.cache import word_cache
+
 __all__ = ["NormalizeOptions", "NormalizedText", "fold", "normalize", "normalize_with_offsets"]
 
 
@@ -142,7 +144,7 @@ def fold(text: str) -> str:
     return text.translate(_table(LOOKUP))
 
 
-@lru_cache(maxsize=1 << 18)
+@word_cache(1 << 18)
 def _fold_word(text: str) -> str:
     return text.translate(_table(LOOKUP))
 

@@ -23,6 +23,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from hadath.cache import word_cache
 from hadath.model import Token
 from hadath.text import fold
 from hadath.text.keys import _lookup_forms
@@ -97,12 +98,12 @@ def _forms(tok: Token) -> tuple[str, ...]:
     return _word_forms(tok.norm, tok.prefix) if tok.kind == "word" else (tok.norm,)
 
 
-@lru_cache(maxsize=262144)
+@word_cache(262144)
 def _word_forms(norm: str, prefix: str) -> tuple[str, ...]:
     return tuple(fold(f) for f in _lookup_forms(norm, prefix))
 
 
-@lru_cache(maxsize=262144)
+@word_cache(262144)
 def _classes(forms: tuple[str, ...]) -> frozenset[str]:
     """The vocabulary classes (past, future, ago ...) any of ``forms`` belongs to."""
     cal = _cal()
