@@ -154,10 +154,12 @@ def analyze(
 
         hadath analyze page.html --format jsonl --no-store
     """
+    from hadath.cache import batch_gc
     from hadath.ingest import iter_inputs
     from hadath.pipeline import analyze as run_pipeline
     from hadath.store import open_store
 
+    batch_gc()  # a long run of short-lived documents (see hadath.cache)
     store = None if no_store else open_store(db)
     skipped: list[str] = []
     counts = {"new": 0, "stored": 0, "failed": 0}

@@ -74,19 +74,19 @@ def sentence_actors(doc: Document, sent: Sentence) -> list[ActorRef]:
         out.append(ActorRef(i, j, a[0], a[1], a[2], m.start, m.end, m.text, m.resolution.score))
         taken.update(range(i, j))
     t = tables()
+    keys = [actor_key(tok.text) for tok in tokens]  # a phrase's key: its words' keys joined
     # country names NER did not tag (الولايات المتحدة): the longest name at each word
     i = 0
+    firsts = t.country_first_words
     while i < len(tokens):
         hit = 0
-        for n in range(min(4, len(tokens) - i), 0, -1):
-            if (
-                not taken.intersection(range(i, i + n))
-                and actor_key(" ".join(tok.text for tok in tokens[i : i + n])) in t.country_names
-            ):
-                hit = n
-                break
+        if keys[i] in firsts:
+            for n in range(min(4, len(tokens) - i), 0, -1):
+                if not taken.intersection(range(i, i + n)) and " ".join(keys[i : i + n]) in t.country_names:
+                    hit = n
+                    break
         if hit and not (hit == 1 and tokens[i].article):  # المالي is an adjective, not Mali
-            iso3 = t.country_names[actor_key(" ".join(tok.text for tok in tokens[i : i + hit]))]
+            iso3 = t.country_names[" ".join(keys[i : i + hit])]
             s, e = tokens[i].core_start, tokens[i + hit - 1].end
             out.append(ActorRef(i, i + hit, iso3, iso3, None, s, e, doc.text[s:e], 0.8))
             taken.update(range(i, i + hit))
@@ -94,15 +94,16 @@ def sentence_actors(doc: Document, sent: Sentence) -> list[ActorRef]:
         else:
             i += 1
     i = 0
+    firsts = t.agent_first_words
     while i < len(tokens):
-        if i in taken or tokens[i].kind != "word":
+        if i in taken or tokens[i].kind != "word" or keys[i] not in firsts:
             i += 1
             continue
         # words from i on, quotes skipped (الجماعات "المتمردة")
         words = [k for k in range(i, min(len(tokens), i + t.max_agent_words + 5)) if tokens[k].text not in _QUOTES]
         found = None
         for n in range(min(t.max_agent_words, len(words)), 0, -1):
-            if actor_key(" ".join(tokens[k].text for k in words[:n])) in t.agents:
+            if " ".join(keys[k] for k in words[:n]) in t.agents:
                 found = n
                 break
         if found is None:

@@ -196,11 +196,12 @@ def find_triggers(tokens: Sequence[Token]) -> list[TriggerMatch]:
     """
     out: list[TriggerMatch] = []
     covered: set[int] = set()
+    starting = [_starting(forms(tok)) if tok.kind == "word" else () for tok in tokens]
     for origin in ("hadath", "universalpetrarch"):
-        for i, tok in enumerate(tokens):
-            if tok.kind != "word" or i in covered:
+        for i, candidates in enumerate(starting):
+            if not candidates or i in covered:
                 continue
-            for trigger in _starting(forms(tok)):
+            for trigger in candidates:
                 if trigger.origin != origin:
                     continue
                 end = _match_at(trigger, tokens, i)

@@ -76,7 +76,9 @@ def entities(tags: Sequence[str]) -> set[tuple[int, int, str]]:
 
     An ``I-`` tag that does not continue an entity of its type starts one (CoNLL rule).
     """
-    out = set()
+    out: set[tuple[int, int, str]] = set()
+    if tags.count("O") == len(tags):  # most sentences of a gazetteer's labels
+        return out
     start, typ = -1, ""
     for i, tag in enumerate([*tags, "O"]):
         if tag == "O" or tag.startswith("B-") or tag[2:] != typ:

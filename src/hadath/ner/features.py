@@ -46,10 +46,10 @@ def clusters() -> dict[str, tuple[str, ...]]:
     return out
 
 
-def _shape(tok: Token) -> str:
-    if tok.kind != "word":
-        return tok.kind
-    if _LATIN.search(tok.text):
+def _shape(kind: str, norm: str) -> str:
+    if kind != "word":
+        return kind
+    if _LATIN.search(norm):  # normalizing keeps Latin letters (lower-cased)
         return "latin"
     return "ar"
 
@@ -68,15 +68,12 @@ _keys = itertools.count(1)
 _NEIGHBOUR_KEYS = ("w=", "s=", "gz=", "cue=", "x2=", "sh=", "art", "nisba", "c1=", "c2=")
 
 
-def _local(tok: Token, gz: str, cue: str | None) -> WordFeatures:
-    """A token's features (cached per word type: they depend on nothing else)."""
-    return _local_of(tok.norm, tok.stem, tok.prefix, tok.article, tok.suffix, _shape(tok), gz, cue)
-
-
 @word_cache(262144)
-def _local_of(
-    n: str, s: str, prefix: str, article: bool, suffix: str, shape: str, gz: str, cue: str | None
-) -> WordFeatures:
+def _local_of(n: str, s: str, prefix: str, article: bool, suffix: str, kind: str, gz: str) -> WordFeatures:
+    """A token's features from its normalized form, stem, particles, article, enclitic,
+    kind and gazetteer label (cached per word type: they depend on nothing else)."""
+    shape = _shape(kind, n)
+    cue = cues().of_word(n, prefix)
     f = [
         "bias",
         "w=" + n,
@@ -123,8 +120,9 @@ def sentence_windows(
     labels, when the caller has them."""
     if gz is None:
         gz = gazetteer().match(tokens)
-    cue = cues()
-    words = [_local(t, g, cue.of(t)) for t, g in zip(tokens, gz, strict=True)]
+    words = [
+        _local_of(t.norm, t.stem, t.prefix, t.article, t.suffix, t.kind, g) for t, g in zip(tokens, gz, strict=True)
+    ]
     n = len(tokens)
     if not n:
         return words, []

@@ -152,10 +152,12 @@ class Cues:
     words: dict[str, str]
 
     def of(self, token: Token) -> str | None:
-        return self._of(token.norm, token.prefix)
+        """The cue class of a token, or None."""
+        return self.of_word(token.norm, token.prefix)
 
     @word_cache(262144)
-    def _of(self, norm: str, prefix: str) -> str | None:
+    def of_word(self, norm: str, prefix: str) -> str | None:
+        """The cue class of a word given its normalized form and particles (cached)."""
         for k in keys_of(norm, prefix):
             c = self.words.get(k)
             if c:

@@ -19,7 +19,7 @@ the clause around them (see ``hadath.resolve.stage``).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -48,8 +48,9 @@ def _word_key(w: str) -> str:
     return w
 
 
+@word_cache(1 << 18)
 def actor_key(text: str) -> str:
-    """Matching key of a name or phrase."""
+    """Matching key of a name or phrase: the words' keys, space-separated."""
     return " ".join(_word_key(w) for w in text.replace("_", " ").split() if w)
 
 
@@ -63,6 +64,16 @@ class ActorTables:
     country_names: dict[str, str]  # key -> ISO alpha-3
     groups: dict[str, str]  # key -> ISO alpha-3
     max_agent_words: int
+
+    @cached_property
+    def country_first_words(self) -> frozenset[str]:
+        """First words of the country names' keys (most words begin none)."""
+        return frozenset(k.split(" ")[0] for k in self.country_names)
+
+    @cached_property
+    def agent_first_words(self) -> frozenset[str]:
+        """First words of the agent phrases' keys."""
+        return frozenset(k.split(" ")[0] for k in self.agents)
 
 
 def _rows(resource: str) -> list[list[str]]:

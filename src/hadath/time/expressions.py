@@ -327,7 +327,12 @@ def find_expressions(tokens: Sequence[Token], skip: frozenset[int] = frozenset()
     """
     out = []
     i = 0
+    starters = _starters()
     while i < len(tokens):
+        tok = tokens[i]
+        if tok.kind == "word" and starters.isdisjoint(_word_forms(tok.norm, tok.prefix)):
+            i += 1  # most words start no expression (the check _at begins with)
+            continue
         expr = _at(tokens, i, skip)
         if expr is not None and expr.kind == "date" and expr.month is None and expr.start > 0:
             prev = expr.start - 1
