@@ -3,17 +3,18 @@ scored from cached feature groups and decoded by compiled code, many sentences a
 
 Reads: the features of each sentence (``hadath.ner.features.sentence_windows``: every
 token's own features and what it shows its neighbours, and the features of one position
-such as bigrams). Writes: the Viterbi
-labels of every sentence and each token's marginal probability of its label — the same
-labels and marginals ``pycrfsuite.Tagger`` gives (tested), without turning thousands of
-feature strings into crfsuite attributes for every sentence.
+such as bigrams). Writes: the Viterbi labels of every sentence and each token's marginal
+probability of its label — the same labels and marginals ``pycrfsuite.Tagger`` gives
+(tested), without turning thousands of feature strings into crfsuite attributes for
+every sentence.
 
 Why it is fast: a CRF's emission score is a sum of the weights of the token's features.
 The features come in groups that recur word after word (all the features of one word type;
 what a word shows its neighbour on the left ...), so the weight vector of a group is
 summed once and cached as a row of a table; a document's emission scores are then a few
-NumPy gathers over row indices, shifted by the neighbour offsets. Viterbi and forward-backward are compiled (numba) and
-run over all the sentences of a document in one call.
+NumPy gathers over row indices, shifted by the neighbour offsets. Viterbi and
+forward-backward are compiled (numba) and run over all the sentences of a document in one
+call.
 """
 
 from __future__ import annotations
@@ -27,9 +28,10 @@ from numba import njit
 
 __all__ = ["LinearChainCRF"]
 
-_MAX_CACHED_GROUPS = 1_500_000
-"""Cached group rows before the cache is emptied: the feature cache keeps 262,144 word
-types of five groups each; this bounds the table to about 110 MB in long runs."""
+_MAX_CACHED_GROUPS = 400_000
+"""Cached word types before the cache is emptied (the feature cache keeps 262,144; stale
+ones stay here until the reset): at five rows of nine weights each, the table stays under
+about 150 MB in long runs."""
 
 
 class LinearChainCRF:
