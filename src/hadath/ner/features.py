@@ -6,10 +6,11 @@ affixes, word shape, clitics, gazetteer matches (as BIO over multi-word names), 
 (titles, organization and place heads, name particles), and the same for neighbours within
 two tokens, plus word bigrams.
 
-The features come in groups (``sentence_groups``): a token's own features, what each
-neighbour contributes, the sentence-boundary marks and the bigrams. Groups recur word after
-word, which lets the decoder (``hadath.ner.decode``) cache each group's weights;
-``sentence_features`` is the same features flattened, for training.
+``sentence_windows`` gives them as the decoder (``hadath.ner.decode``) takes them: per
+token its own features and what it shows each neighbour (groups that recur word after
+word, so the decoder caches each group's weights), and the features of a position
+(sentence boundaries, bigrams); ``sentence_features`` is the same features flattened, for
+training.
 """
 
 from __future__ import annotations

@@ -75,7 +75,6 @@ class Gazetteer:
         type of the name that ends there; of names of one length, the best-ranked type)."""
         trie: dict[str, dict] = {}
         for first, entries in self.phrases.items():
-            entries.sort(key=lambda e: (-len(e[0]), _rank(e[1])))
             for rest, typ in entries:
                 node = trie.setdefault(first, {})
                 for w in rest:

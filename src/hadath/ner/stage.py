@@ -14,12 +14,12 @@ from collections.abc import Sequence
 from hadath.model import Document, Mention, Token
 from hadath.ner.conll import entities
 from hadath.ner.gazetteer import gazetteer, key, token_keys
-from hadath.ner.model import default_tagger
-from hadath.ner.rules import apply_rules
+from hadath.ner.model import CRFTagger, default_tagger
+from hadath.ner.rules import Span3, apply_rules
 from hadath.stage import stage
 from hadath.text import split_candidates
 
-__all__ = ["entity_start", "ner_stage", "tag_sentence", "tag_sentences"]
+__all__ = ["entity_start", "ner_stage", "tag_sentence", "tag_sentences", "tag_spans"]
 
 _PARTICLES = frozenset("وفبكل")
 
@@ -55,28 +55,38 @@ def tag_sentence(tokens: Sequence[Token], text: str, rules: bool = True) -> list
     return tag_sentences([tokens], text, rules)[0]
 
 
-def tag_sentences(sentences: Sequence[Sequence[Token]], text: str, rules: bool = True) -> list[list[Mention]]:
-    """Mentions of the entities in each sentence's tokens (CRF, then the rules); the
-    sentences are decoded in one batch."""
+def tag_spans(
+    sentences: Sequence[Sequence[Token]],
+    rules: bool = True,
+    tagger: CRFTagger | None = None,
+    marginals: bool = True,
+) -> list[tuple[list[Span3], list[float]]]:
+    """Entity spans (token start, end, type, source) of each sentence — the CRF's, then
+    the rules' — with the CRF's marginal probability of each token's label (``marginals=
+    False``: zeros). The sentences are decoded in one batch; each token's gazetteer keys
+    are computed once, for the CRF's gazetteer and the rules'."""
+    tagger = tagger or default_tagger()
     keys = [[token_keys(t) for t in tokens] for tokens in sentences]
     gz = gazetteer()
-    tagged = default_tagger().tag_many(sentences, [gz.match(s, k) for s, k in zip(sentences, keys, strict=True)])
+    tagged = tagger.tag_many(
+        sentences, [gz.match(s, k) for s, k in zip(sentences, keys, strict=True)], marginals=marginals
+    )
+    out = []
+    for tokens, (labels, probs), k in zip(sentences, tagged, keys, strict=True):
+        crf = [(i, j, t, "crf") for i, j, t in sorted(entities(labels))]
+        out.append((apply_rules(tokens, crf, k) if rules else crf, probs))
+    return out
+
+
+def tag_sentences(sentences: Sequence[Sequence[Token]], text: str, rules: bool = True) -> list[list[Mention]]:
+    """Mentions of the entities in each sentence's tokens (CRF, then the rules)."""
     return [
-        _mentions(tokens, labels, probs, text, rules, k)
-        for tokens, (labels, probs), k in zip(sentences, tagged, keys, strict=True)
+        _mentions(tokens, spans, probs, text)
+        for tokens, (spans, probs) in zip(sentences, tag_spans(sentences, rules), strict=True)
     ]
 
 
-def _mentions(
-    tokens: Sequence[Token],
-    labels: list[str],
-    probs: list[float],
-    text: str,
-    rules: bool,
-    keys: Sequence[tuple[str, ...]],
-) -> list[Mention]:
-    crf = [(i, j, t, "crf") for i, j, t in sorted(entities(labels))]
-    spans = apply_rules(tokens, crf, keys) if rules else crf
+def _mentions(tokens: Sequence[Token], spans: list[Span3], probs: list[float], text: str) -> list[Mention]:
     out = []
     for i, j, typ, src in spans:
         start = entity_start(tokens[i])

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from hadath.ner.model import CRFTagger
 
-from hadath.ner.conll import entities, read_conll, score, words_to_tokens
+from hadath.ner.conll import read_conll, score, words_to_tokens
 from hadath.ner.features import sentence_features
 
 __all__ = ["TrainConfig", "evaluate", "train"]
@@ -74,24 +74,22 @@ def _tag_all(
     """BIO labels for every sentence (CRF, then the rules if asked; ``nominal=False`` drops
     the nominal-phrase rules' spans), and the seconds taken."""
     from hadath.ner.model import CRFTagger
-    from hadath.ner.rules import NOMINAL_RULES, apply_rules
+    from hadath.ner.rules import NOMINAL_RULES
+    from hadath.ner.stage import tag_spans
 
     tagger = model if isinstance(model, CRFTagger) else CRFTagger(model)
-    warm = words_to_tokens(["تمهيد"])  # load gazetteer, clusters, rules and the decoder before timing
-    apply_rules(warm, [(0, 1, "LOC", "crf")]) if rules else tagger.tag(warm)
-    tagger.tag(warm)
+    # load gazetteer, clusters, rules and the decoder before timing
+    tag_spans([words_to_tokens(["تمهيد"])], rules=rules, tagger=tagger, marginals=False)
     all_tokens = [words_to_tokens(words) for words, _ in sentences]  # the text layer: not timed
     t0 = time.perf_counter()
     pred = []
     for b in range(0, len(all_tokens), _BATCH):
         batch = all_tokens[b : b + _BATCH]
-        for tokens, (labels, _) in zip(batch, tagger.tag_many(batch, marginals=False), strict=True):
-            if rules:
-                spans = apply_rules(tokens, [(i, j, t, "crf") for i, j, t in sorted(entities(labels))])
-                labels = ["O"] * len(tokens)
-                for i, j, t, src in spans:
-                    if nominal or src not in NOMINAL_RULES:
-                        labels[i:j] = ["B-" + t] + ["I-" + t] * (j - i - 1)
+        for tokens, (spans, _) in zip(batch, tag_spans(batch, rules, tagger, marginals=False), strict=True):
+            labels = ["O"] * len(tokens)
+            for i, j, t, src in spans:
+                if nominal or src not in NOMINAL_RULES:
+                    labels[i:j] = ["B-" + t] + ["I-" + t] * (j - i - 1)
             pred.append(labels)
     return pred, time.perf_counter() - t0
 

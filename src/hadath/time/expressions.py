@@ -209,11 +209,11 @@ def _starters() -> frozenset[str]:
 
 
 def _at(tokens: Sequence[Token], i: int, skip: frozenset[int]) -> TimeExpr | None:
+    """The expression starting at token ``i`` (the caller has checked that a word there can
+    start one), or None."""
     cal = _cal()
     n = len(tokens)
     tok = tokens[i]
-    if tok.kind == "word" and _starters().isdisjoint(_forms(tok)):
-        return None
     if tok.kind == "number":
         expr = _numeric_date(tokens, i)
         if expr:
@@ -330,8 +330,8 @@ def find_expressions(tokens: Sequence[Token], skip: frozenset[int] = frozenset()
     starters = _starters()
     while i < len(tokens):
         tok = tokens[i]
-        if tok.kind == "word" and starters.isdisjoint(_word_forms(tok.norm, tok.prefix)):
-            i += 1  # most words start no expression (the check _at begins with)
+        if tok.kind == "word" and starters.isdisjoint(_forms(tok)):
+            i += 1  # most words start no expression
             continue
         expr = _at(tokens, i, skip)
         if expr is not None and expr.kind == "date" and expr.month is None and expr.start > 0:
