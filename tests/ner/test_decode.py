@@ -80,7 +80,7 @@ def test_short_and_empty_sentences() -> None:
 def test_emptied_cache_gives_the_same_scores(sentences: list[list[Token]], monkeypatch: pytest.MonkeyPatch) -> None:
     fast = CRFTagger(MODEL)
     before = fast.tag_many(sentences)
-    monkeypatch.setattr(decode_module, "_MAX_CACHED_GROUPS", 10)  # empties it at every call
+    monkeypatch.setattr(decode_module, "_MAX_CACHED_WORDS", 10)  # empties it at every call
     assert [fast.tag_many([s])[0] for s in sentences[:30]] == before[:30]
 
 

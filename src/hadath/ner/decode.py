@@ -28,7 +28,7 @@ from numba import njit
 
 __all__ = ["LinearChainCRF"]
 
-_MAX_CACHED_GROUPS = 400_000
+_MAX_CACHED_WORDS = 400_000
 """Cached word types before the cache is emptied (the feature cache keeps 262,144; stale
 ones stay here until the reset): at five rows of nine weights each, the table stays under
 about 150 MB in long runs."""
@@ -111,7 +111,7 @@ class LinearChainCRF:
         of a position. The weights of a word's groups are summed once and cached, in
         consecutive rows, under its key.
         """
-        if len(self._rows) > _MAX_CACHED_GROUPS:
+        if len(self._rows) > _MAX_CACHED_WORDS:
             self._reset()
         rows = self._rows
         width = 1 + len(offsets)
