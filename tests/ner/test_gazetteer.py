@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from hadath.ner.conll import words_to_tokens
 from hadath.ner.gazetteer import Gazetteer, cues, gazetteer, token_keys
 from hadath.text import tokenize
 
@@ -33,3 +34,15 @@ def test_cues_classes() -> None:
     assert c.of(tokenize("الرئيس")[0]) == "PER_TITLE"
     assert c.of(tokenize("وزارة")[0]) == "ORG_HEAD"
     assert c.of(tokenize("منطقتي")[0]) == "LOC_HEAD"
+
+
+def test_gazetteer_word_that_normalizes_to_nothing() -> None:
+    """A lone tatweel (a token of its own in ANERcorp's CoNLL files) has the empty key: it
+    is a word inside the trie, not the end of a name."""
+    g = Gazetteer()
+    g.add("بوركينا فاسو", "LOC")
+    g.finish()
+    toks = words_to_tokens(["بوركينا", "ـ", "فاسو"])
+    assert toks[1].norm == ""
+    assert g.match(toks) == ["O", "O", "O"]
+    assert g.match(words_to_tokens(["بوركينا", "فاسو", "ـ"])) == ["B-LOC", "I-LOC", "O"]

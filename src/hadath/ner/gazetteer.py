@@ -50,6 +50,10 @@ def keys_of(norm: str, prefix: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(key(f) for f in _lookup_forms(norm, prefix)))
 
 
+_END = None
+"""The trie entry holding the type of the name that ends at a node."""
+
+
 @dataclass
 class Gazetteer:
     """Names by type, looked up by normalized keys."""
@@ -57,7 +61,7 @@ class Gazetteer:
     single: dict[str, str] = field(default_factory=dict)
     phrases: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
     starts: frozenset[str] = frozenset()  # keys that begin a name (set by ``finish``)
-    _trie: dict[str, dict] = field(default_factory=dict, repr=False)
+    _trie: dict[str | None, dict] = field(default_factory=dict, repr=False)
 
     def add(self, name: str, typ: str) -> None:
         words = tuple(key(normalize(w)) for w in name.split())
@@ -71,16 +75,18 @@ class Gazetteer:
             self.phrases.setdefault(words[0], []).append((words[1:], typ))
 
     def finish(self) -> Gazetteer:
-        """Index the multi-word names as a trie of word keys (a node's ``""`` entry is the
-        type of the name that ends there; of names of one length, the best-ranked type)."""
-        trie: dict[str, dict] = {}
+        """Index the multi-word names as a trie of word keys (a node's ``None`` entry is the
+        type of the name that ends there; of names of one length, the best-ranked type; not
+        ``""``, which is the key of a word that normalizes to nothing, such as a lone
+        tatweel)."""
+        trie: dict[str | None, dict] = {}
         for first, entries in self.phrases.items():
             for rest, typ in entries:
                 node = trie.setdefault(first, {})
                 for w in rest:
                     node = node.setdefault(w, {})
-                if "" not in node or _rank(typ) < _rank(node[""]):
-                    node[""] = typ
+                if _END not in node or _rank(typ) < _rank(node[_END]):
+                    node[_END] = typ
         self._trie = trie
         self.starts = frozenset(self.single) | frozenset(self.phrases)
         return self
@@ -113,7 +119,7 @@ class Gazetteer:
                     node = node.get(w)
                     if node is None:
                         break
-                    t = node.get("")
+                    t = node.get(_END)
                     if t is not None:
                         found, typ = j + 1 - i, t
                     j += 1
