@@ -1,6 +1,7 @@
 """Train the word clusters hadath's NER uses as features (src/hadath/data/ner/clusters.tsv).
 
-Word2vec (skip-gram, gensim) over the normalized words of the real news corpus
+Word2vec (skip-gram, gensim; the vectors are kept in build/word2vec.kv for the BiLSTM-CRF,
+``hadath train ner --neural --vectors build/word2vec.kv``) over the normalized words of the real news corpus
 (../shared/data/corpus/saudinewsnet-2015.jsonl.gz, 31,030 articles) and of the ANERcorp
 TRAIN split, then k-means (scikit-learn) of the word vectors at three granularities. The
 output holds only word -> cluster ids (no text, no vectors). Seeds are fixed, so a rebuild
@@ -22,6 +23,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "hadath" / "data" / "ner" / "clusters.tsv"
+VECTORS = ROOT / "build" / "word2vec.kv"  # not shipped: hadath train ner --neural --vectors reads it
 KS = (64, 256, 1024)
 
 
@@ -47,6 +49,7 @@ def main() -> None:
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--min-count", type=int, default=5)
     ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--vectors", type=Path, default=VECTORS, help="where to keep the word vectors (gensim)")
     args = ap.parse_args()
     import numpy as np
     from gensim.models import Word2Vec
@@ -67,6 +70,8 @@ def main() -> None:
         seed=13,
     )
     print(f"word2vec: {len(model.wv):,} words ({time.time() - t0:.0f} s)")
+    args.vectors.parent.mkdir(parents=True, exist_ok=True)
+    model.wv.save(str(args.vectors))
     vectors = model.wv.vectors / np.linalg.norm(model.wv.vectors, axis=1, keepdims=True)
     labels = []
     for k in KS:

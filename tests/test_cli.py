@@ -164,6 +164,27 @@ def test_cli_eval_ner_bad_gold(tmp_path: Path) -> None:
     assert r.exit_code == 2 and "not a BIO tag" in r.stderr
 
 
+def test_cli_ner_model_choice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # analyze --ner-model sets $HADATH_NER_MODEL for the workers it starts: set here first,
+    # so that the test's end restores the environment as it was
+    monkeypatch.setenv("HADATH_NER_MODEL", "crf")
+    gold = tmp_path / "g.conll"
+    gold.write_text("زار O\nالرئيس O\nعبد B-PERS\nالعزيز I-PERS\nبوتفليقة I-PERS\nباماكو B-LOC\n. O\n", "utf-8")
+    for name in ("crf", "neural", "ensemble"):
+        r = run("eval", "ner", "--gold", str(gold), "--model", name, "--json")
+        assert r.exit_code == 0, r.output
+        assert json.loads(r.stdout)["model"] == name
+    r = run("eval", "ner", "--gold", str(gold), "--model", "bogus")
+    assert r.exit_code == 2 and "neither one of" in r.stderr
+    seed = tmp_path / "a.txt"
+    seed.write_text("زار الرئيس عبد العزيز بوتفليقة مدينة باماكو.", "utf-8")
+    r = run("analyze", str(seed), "--no-store", "--ner-model", "bogus")
+    assert r.exit_code == 2 and "neither one of" in r.stderr
+    r = run("analyze", str(seed), "--no-store", "--format", "jsonl", "--ner-model", "ensemble")
+    assert r.exit_code == 0, r.output
+    assert "باماكو" in r.stdout
+
+
 def test_cli_train_ner_missing_file(tmp_path: Path) -> None:
     r = run("train", "ner", "--train", str(tmp_path / "none.conll"))
     assert r.exit_code == 2 and "no such file" in r.stderr

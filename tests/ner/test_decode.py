@@ -13,12 +13,12 @@ from hadath.model import Token
 from hadath.ner import decode as decode_module
 from hadath.ner.conll import words_to_tokens
 from hadath.ner.features import OFFSETS, sentence_features, sentence_windows
-from hadath.ner.model import MODEL_RESOURCE, CRFTagger
+from hadath.ner.model import CRFTagger
 from hadath.pipeline import analyze
 
 from ..conftest import ROOT, SEED_FILES
 
-MODEL = ROOT / "src" / "hadath" / "data" / MODEL_RESOURCE
+MODEL = ROOT / "src" / "hadath" / "data" / "ner" / "crf.model"
 
 
 def _sentences() -> list[list[Token]]:

@@ -65,6 +65,14 @@ class LinearChainCRF:
         labels = sorted(info.labels, key=lambda lab: int(info.labels[lab]))
         return cls(labels, info.state_features, info.transitions)
 
+    @classmethod
+    def from_transitions(cls, labels: Sequence[str], transitions: np.ndarray) -> LinearChainCRF:
+        """A decoder for emission scores computed elsewhere (no state features)."""
+        crf = cls(labels, {}, {})
+        crf.transitions = np.asarray(transitions, dtype=np.float64)
+        crf._exp_transitions = np.exp(crf.transitions)
+        return crf
+
     # -- emission scores -------------------------------------------------------------------
 
     def _reset(self) -> None:

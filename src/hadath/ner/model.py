@@ -1,27 +1,106 @@
-"""The CRF tagger: loaded lazily, once, from the model file shipped in the package.
+"""The NER taggers, loaded lazily, once, from the model files shipped in the package.
 
-Reads: tokens of one sentence. Writes: BIO labels (PERS, LOC, ORG, MISC).
+Reads: tokens of sentences (and their gazetteer labels). Writes: BIO labels (PERS, LOC,
+ORG, MISC) with each label's marginal probability.
+
+Three taggers share one decoding path (``tag_with``): ``CRFTagger`` (a python-crfsuite
+model), ``NeuralTagger`` (a BiLSTM-CRF, ``hadath.ner.neural``) and ``EnsembleTagger``,
+which adds the two models' label scores (a product of experts: the CRF's emission and
+transition scores, weighted, plus the BiLSTM-CRF's) and decodes the sum. Each scores a
+batch of sentences with ``emissions`` and decodes with its ``decoder``.
 """
 
 from __future__ import annotations
 
+import json
 import logging
+import os
 import threading
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Protocol
+
+import numpy as np
 
 from hadath.errors import HadathError
 from hadath.model import Token
 from hadath.ner.decode import LinearChainCRF
 from hadath.ner.features import OFFSETS, sentence_windows
 
-__all__ = ["MODEL_RESOURCE", "CRFTagger", "default_tagger"]
+__all__ = [
+    "DEFAULT_MODEL",
+    "MODELS",
+    "CRFTagger",
+    "EnsembleTagger",
+    "Tagger",
+    "default_tagger",
+    "load_tagger",
+    "model_name",
+    "named_tagger",
+    "tag_with",
+]
 
 log = logging.getLogger(__name__)
 
-MODEL_RESOURCE = "ner/crf.model"
+MODELS = {"crf": "ner/crf.model", "neural": "ner/bilstm.npz", "ensemble": "ner/ensemble.json"}
+"""The shipped NER models by name: the CRF, the BiLSTM-CRF, and their ensemble (a manifest
+naming both and the CRF's weight)."""
+
+DEFAULT_MODEL = "crf"
+"""The model the NER stage runs unless ``$HADATH_NER_MODEL`` names another (a name of
+``MODELS`` or a model file)."""
+
+
+def model_name() -> str:
+    """The NER model in use: ``$HADATH_NER_MODEL`` or ``DEFAULT_MODEL``."""
+    return os.environ.get("HADATH_NER_MODEL") or DEFAULT_MODEL
+
+
+class Tagger(Protocol):
+    """What the NER stage needs of a model: label scores of a batch of non-empty
+    sentences (tokens x labels, the sentences one after the other) and a decoder."""
+
+    labels: list[str]
+    decoder: LinearChainCRF
+
+    def emissions(
+        self, sentences: Sequence[Sequence[Token]], gazetteer_labels: Sequence[Sequence[str]]
+    ) -> np.ndarray: ...
+
+    def tag_many(
+        self,
+        sentences: Sequence[Sequence[Token]],
+        gazetteer_labels: Sequence[Sequence[str]] | None = None,
+        marginals: bool = True,
+    ) -> list[tuple[list[str], list[float]]]: ...
+
+
+def tag_with(
+    tagger: Tagger,
+    sentences: Sequence[Sequence[Token]],
+    gazetteer_labels: Sequence[Sequence[str]] | None = None,
+    marginals: bool = True,
+) -> list[tuple[list[str], list[float]]]:
+    """Labels of every sentence with each label's marginal probability (``marginals=False``:
+    zeros); empty sentences get empty lists."""
+    if gazetteer_labels is None:
+        from hadath.ner.gazetteer import gazetteer
+
+        gazetteer_labels = [gazetteer().match(s) for s in sentences]
+    kept = [(s, g) for s, g in zip(sentences, gazetteer_labels, strict=True) if s]
+    labels: list[str] = []
+    probs: list[float] = []
+    if kept:
+        em = tagger.emissions([s for s, _ in kept], [g for _, g in kept])
+        labels, probs = tagger.decoder.decode(em, [len(s) for s, _ in kept], marginals=marginals)
+    out = []
+    start = 0
+    for s in sentences:
+        out.append((labels[start : start + len(s)], probs[start : start + len(s)]))
+        start += len(s)
+    return out
 
 
 class CRFTagger:
@@ -34,8 +113,14 @@ class CRFTagger:
             raise HadathError(
                 f"NER model not found at {self.path}: train it with `hadath train ner` (see hadath/data/README.md)"
             )
-        self._crf = LinearChainCRF.from_crfsuite(self.path)
+        self.decoder = LinearChainCRF.from_crfsuite(self.path)
+        self.labels = self.decoder.labels
         self._lock = threading.Lock()  # the group cache is shared
+
+    def emissions(self, sentences: Sequence[Sequence[Token]], gazetteer_labels: Sequence[Sequence[str]]) -> np.ndarray:
+        windows = [sentence_windows(tokens, g) for tokens, g in zip(sentences, gazetteer_labels, strict=True)]
+        with self._lock:
+            return self.decoder.emissions(windows, OFFSETS)
 
     def tag_many(
         self,
@@ -44,28 +129,80 @@ class CRFTagger:
         marginals: bool = True,
     ) -> list[tuple[list[str], list[float]]]:
         """Labels of every sentence with each label's marginal probability."""
-        gz = gazetteer_labels or [None] * len(sentences)
-        windows = [sentence_windows(tokens, g) for tokens, g in zip(sentences, gz, strict=True) if tokens]
-        lengths = [len(tokens) for tokens in sentences]
-        with self._lock:
-            em = self._crf.emissions(windows, OFFSETS)
-        labels, probs = self._crf.decode(em, [n for n in lengths if n], marginals=marginals)
-        out = []
-        start = 0
-        for n in lengths:
-            out.append((labels[start : start + n], probs[start : start + n]))
-            start += n
-        return out
+        return tag_with(self, sentences, gazetteer_labels, marginals)
 
     def tag(self, tokens: Sequence[Token]) -> list[str]:
         """Labels of one sentence."""
         return self.tag_many([tokens], marginals=False)[0][0]
 
 
-@lru_cache(maxsize=1)
-def default_tagger() -> CRFTagger:
-    """The shipped model (loaded on first use)."""
-    ref = resources.files("hadath.data").joinpath(MODEL_RESOURCE)
+class EnsembleTagger:
+    """The sum of a CRF's scores (times ``crf_weight``) and a BiLSTM-CRF's, decoded as one
+    linear-chain model."""
+
+    def __init__(self, crf: CRFTagger, neural: Tagger, crf_weight: float) -> None:
+        self.crf, self.neural, self.crf_weight = crf, neural, crf_weight
+        self.labels = list(neural.labels)
+        if set(crf.labels) != set(self.labels):
+            raise HadathError(f"ensemble: the models' labels differ ({crf.labels} vs {self.labels})")
+        self._order = np.array([crf.labels.index(lab) for lab in self.labels])
+        crf_trans = crf.decoder.transitions[np.ix_(self._order, self._order)]
+        self.decoder = LinearChainCRF.from_transitions(self.labels, neural.decoder.transitions + crf_weight * crf_trans)
+
+    def emissions(self, sentences: Sequence[Sequence[Token]], gazetteer_labels: Sequence[Sequence[str]]) -> np.ndarray:
+        em = self.neural.emissions(sentences, gazetteer_labels)
+        em += self.crf_weight * self.crf.emissions(sentences, gazetteer_labels)[:, self._order]
+        return em
+
+    def tag_many(
+        self,
+        sentences: Sequence[Sequence[Token]],
+        gazetteer_labels: Sequence[Sequence[str]] | None = None,
+        marginals: bool = True,
+    ) -> list[tuple[list[str], list[float]]]:
+        """Labels of every sentence with each label's marginal probability."""
+        return tag_with(self, sentences, gazetteer_labels, marginals)
+
+    def tag(self, tokens: Sequence[Token]) -> list[str]:
+        """Labels of one sentence."""
+        return self.tag_many([tokens], marginals=False)[0][0]
+
+
+def load_tagger(path: str | Path) -> Tagger:
+    """The tagger of a model file: a manifest naming an ensemble (``.json``), a BiLSTM-CRF
+    (``.npz``) or a crfsuite CRF (anything else)."""
+    path = Path(path)
+    if path.suffix == ".json":
+        if not path.exists():
+            raise HadathError(f"NER model manifest not found at {path}")
+        spec = json.loads(path.read_text("utf-8"))
+        parts = {k: load_tagger(path.parent / spec[k]) for k in ("crf", "neural") if spec.get(k)}
+        if len(parts) == 1:
+            return next(iter(parts.values()))
+        crf = parts["crf"]
+        if not isinstance(crf, CRFTagger):
+            raise HadathError(f"{path}: 'crf' must name a crfsuite model")
+        return EnsembleTagger(crf, parts["neural"], float(spec["crf_weight"]))
+    if path.suffix == ".npz":
+        from hadath.ner.neural import NeuralTagger
+
+        return NeuralTagger(path)
+    return CRFTagger(path)
+
+
+def default_tagger() -> Tagger:
+    """The tagger of the model in use (``model_name()``), loaded on first use."""
+    return named_tagger(model_name())
+
+
+@lru_cache(maxsize=8)
+def named_tagger(name: str) -> Tagger:
+    """A shipped model by name (``MODELS``), or a model file (loaded once)."""
+    if name not in MODELS:
+        if not Path(name).exists():
+            raise HadathError(f"NER model {name!r}: neither one of {sorted(MODELS)} nor a model file")
+        return load_tagger(name)
+    ref = resources.files("hadath.data").joinpath(MODELS[name])
     with resources.as_file(ref) as path:
         log.info("loading NER model %s", path)
-        return CRFTagger(path)
+        return load_tagger(path)

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from hadath.model import Document, Mention, Token
 from hadath.ner.conll import entities
 from hadath.ner.gazetteer import gazetteer, key, token_keys
-from hadath.ner.model import CRFTagger, default_tagger
+from hadath.ner.model import Tagger, default_tagger
 from hadath.ner.rules import Span3, apply_rules
 from hadath.stage import stage
 from hadath.text import split_candidates
@@ -58,7 +58,7 @@ def tag_sentence(tokens: Sequence[Token], text: str, rules: bool = True) -> list
 def tag_spans(
     sentences: Sequence[Sequence[Token]],
     rules: bool = True,
-    tagger: CRFTagger | None = None,
+    tagger: Tagger | None = None,
     marginals: bool = True,
 ) -> list[tuple[list[Span3], list[float]]]:
     """Entity spans (token start, end, type, source) of each sentence — the CRF's, then

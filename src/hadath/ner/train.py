@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from hadath.ner.model import CRFTagger
+    from hadath.ner.model import Tagger
 
 from hadath.ner.conll import read_conll, score, words_to_tokens
 from hadath.ner.features import sentence_features
@@ -66,18 +66,18 @@ _BATCH = 32
 
 
 def _tag_all(
-    model: Path | CRFTagger,
+    model: Path | Tagger,
     sentences: Sequence[tuple[list[str], list[str]]],
     rules: bool = False,
     nominal: bool = True,
 ) -> tuple[list[list[str]], float]:
     """BIO labels for every sentence (CRF, then the rules if asked; ``nominal=False`` drops
     the nominal-phrase rules' spans), and the seconds taken."""
-    from hadath.ner.model import CRFTagger
+    from hadath.ner.model import load_tagger
     from hadath.ner.rules import NOMINAL_RULES
     from hadath.ner.stage import tag_spans
 
-    tagger = model if isinstance(model, CRFTagger) else CRFTagger(model)
+    tagger = load_tagger(model) if isinstance(model, (str, Path)) else model
     # load gazetteer, clusters, rules and the decoder before timing
     tag_spans([words_to_tokens(["تمهيد"])], rules=rules, tagger=tagger, marginals=False)
     all_tokens = [words_to_tokens(words) for words, _ in sentences]  # the text layer: not timed
@@ -99,24 +99,26 @@ def evaluate(
 ) -> dict[str, Any]:
     """Entity-level precision, recall and F1 (micro, CoNLL) of the NER stage on a gold file.
 
-    Scores what the pipeline runs: the CRF, then the rules (``rules=False``: the CRF alone).
+    Scores what the pipeline runs: the NER model in use (``model``: a name of
+    ``hadath.ner.model.MODELS`` or a model file), then the rules (``rules=False``: the model
+    alone).
     Proper names only by default, as ANERcorp annotates them: the spans of the nominal-phrase
     rules (``الجيش المالي``) are left out unless ``nominal=True``. Speed counts features,
     tagging and rules, on the gold tokens (their text-layer analysis is not timed), in
     batches of sentences as the NER stage decodes them.
     """
-    from hadath.ner.model import MODEL_RESOURCE, default_tagger
+    from hadath.ner.model import MODELS, model_name, named_tagger
     from hadath.ner.rules import NOMINAL_RULES
 
     sentences = read_conll(gold_path)
-    tagger = default_tagger() if model is None else Path(model)
+    name = model_name() if model is None else str(model)
+    tagger = named_tagger(name) if name in MODELS else Path(name)
     pred, elapsed = _tag_all(tagger, sentences, rules=rules, nominal=nominal)
-    model_name = MODEL_RESOURCE if model is None else str(model)
     total, per = score([t for _, t in sentences], pred)
     n_tokens = sum(len(w) for w, _ in sentences)
     return {
         "gold": str(gold_path),
-        "model": model_name,
+        "model": name,
         "rules": rules,
         "nominal_rules_scored": sorted(NOMINAL_RULES) if rules and nominal else [],
         "sentences": len(sentences),
