@@ -185,6 +185,12 @@ def test_cli_ner_model_choice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     assert "باماكو" in r.stdout
 
 
+def test_cli_eval_gold_folder_is_a_clear_error(tmp_path: Path) -> None:
+    for kind in ("ner", "events", "stories"):
+        r = run("eval", kind, "--gold", str(tmp_path))
+        assert r.exit_code == 2 and "a folder" in r.stderr, kind
+
+
 def test_cli_train_ner_missing_file(tmp_path: Path) -> None:
     r = run("train", "ner", "--train", str(tmp_path / "none.conll"))
     assert r.exit_code == 2 and "no such file" in r.stderr

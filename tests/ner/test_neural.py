@@ -139,3 +139,17 @@ def test_numpy_inference_is_torch_s(tmp_path: Path) -> None:
 def test_gazetteer_labels_default_to_the_shipped_gazetteer(neural: NeuralTagger) -> None:
     toks = words_to_tokens(["وصل", "إلى", "بوركينا", "فاسو"])
     assert neural.tag_many([toks]) == neural.tag_many([toks], [gazetteer().match(toks)])
+
+
+@pytest.mark.parametrize("name", ["neural", "ensemble"])
+def test_every_expected_seed_entity_with_the_other_models(name: str, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from .test_stage import CASES, _seed
+
+    monkeypatch.setenv("HADATH_NER_MODEL", name)
+    docs = {p.name: _seed(p) for p in {c[0] for c in CASES}}
+    missing = [
+        (text, typ)
+        for path, text, typ in CASES
+        if (text, typ) not in {(m.text, m.type) for m in docs[path.name].mentions}
+    ]
+    assert not missing

@@ -75,6 +75,8 @@ def _load(gold_path: Path) -> tuple[dict[str, Any], dict[str, Document]]:
         gold = json.loads(gold_path.read_text("utf-8"))
     except FileNotFoundError:
         raise InputError(str(gold_path), "no such file") from None
+    except IsADirectoryError:
+        raise InputError(str(gold_path), "a folder, not a gold file") from None
     except json.JSONDecodeError as exc:
         raise InputError(str(gold_path), f"invalid JSON ({exc.msg} at line {exc.lineno})") from None
     if not isinstance(gold, dict) or not isinstance(gold.get("documents"), dict):

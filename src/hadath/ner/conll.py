@@ -24,6 +24,8 @@ def read_conll(path: str | Path) -> list[Sentence]:
         lines = p.read_text("utf-8").splitlines()
     except FileNotFoundError:
         raise InputError(str(p), "no such file or directory") from None
+    except IsADirectoryError:
+        raise InputError(str(p), "a folder, not a CoNLL file") from None
     except UnicodeDecodeError:
         raise InputError(str(p), "not UTF-8 text") from None
     sentences: list[Sentence] = []
