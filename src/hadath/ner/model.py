@@ -35,6 +35,7 @@ __all__ = [
     "CRFTagger",
     "EnsembleTagger",
     "Tagger",
+    "TaggerBase",
     "default_tagger",
     "load_tagger",
     "model_name",
@@ -103,7 +104,30 @@ def tag_with(
     return out
 
 
-class CRFTagger:
+class TaggerBase:
+    """``tag_many`` and ``tag`` for a class that has ``emissions`` and ``decoder``."""
+
+    labels: list[str]
+    decoder: LinearChainCRF
+
+    def emissions(self, sentences: Sequence[Sequence[Token]], gazetteer_labels: Sequence[Sequence[str]]) -> np.ndarray:
+        raise NotImplementedError
+
+    def tag_many(
+        self,
+        sentences: Sequence[Sequence[Token]],
+        gazetteer_labels: Sequence[Sequence[str]] | None = None,
+        marginals: bool = True,
+    ) -> list[tuple[list[str], list[float]]]:
+        """Labels of every sentence with each label's marginal probability."""
+        return tag_with(self, sentences, gazetteer_labels, marginals)
+
+    def tag(self, tokens: Sequence[Token]) -> list[str]:
+        """Labels of one sentence."""
+        return self.tag_many([tokens], marginals=False)[0][0]
+
+
+class CRFTagger(TaggerBase):
     """BIO tagging with a python-crfsuite model file, decoded by ``LinearChainCRF``
     (crfsuite's own labels and marginals, many sentences at a time)."""
 
@@ -122,21 +146,8 @@ class CRFTagger:
         with self._lock:
             return self.decoder.emissions(windows, OFFSETS)
 
-    def tag_many(
-        self,
-        sentences: Sequence[Sequence[Token]],
-        gazetteer_labels: Sequence[Sequence[str]] | None = None,
-        marginals: bool = True,
-    ) -> list[tuple[list[str], list[float]]]:
-        """Labels of every sentence with each label's marginal probability."""
-        return tag_with(self, sentences, gazetteer_labels, marginals)
 
-    def tag(self, tokens: Sequence[Token]) -> list[str]:
-        """Labels of one sentence."""
-        return self.tag_many([tokens], marginals=False)[0][0]
-
-
-class EnsembleTagger:
+class EnsembleTagger(TaggerBase):
     """The sum of a CRF's scores (times ``crf_weight``) and a BiLSTM-CRF's, decoded as one
     linear-chain model."""
 
@@ -153,19 +164,6 @@ class EnsembleTagger:
         em = self.neural.emissions(sentences, gazetteer_labels)
         em += self.crf_weight * self.crf.emissions(sentences, gazetteer_labels)[:, self._order]
         return em
-
-    def tag_many(
-        self,
-        sentences: Sequence[Sequence[Token]],
-        gazetteer_labels: Sequence[Sequence[str]] | None = None,
-        marginals: bool = True,
-    ) -> list[tuple[list[str], list[float]]]:
-        """Labels of every sentence with each label's marginal probability."""
-        return tag_with(self, sentences, gazetteer_labels, marginals)
-
-    def tag(self, tokens: Sequence[Token]) -> list[str]:
-        """Labels of one sentence."""
-        return self.tag_many([tokens], marginals=False)[0][0]
 
 
 def load_tagger(path: str | Path) -> Tagger:

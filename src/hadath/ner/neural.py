@@ -31,7 +31,7 @@ from hadath.model import Token
 from hadath.ner.decode import LinearChainCRF
 from hadath.ner.features import _shape, clusters
 from hadath.ner.gazetteer import cues
-from hadath.ner.model import tag_with
+from hadath.ner.model import TaggerBase
 
 __all__ = ["CATEGORIES", "MAX_CHARS", "NeuralTagger", "Vocabulary", "word_categories"]
 
@@ -123,7 +123,7 @@ def _sigmoid(x: np.ndarray) -> np.ndarray:
     return 0.5 * (np.tanh(0.5 * x) + 1.0)
 
 
-class NeuralTagger:
+class NeuralTagger(TaggerBase):
     """BIO tagging with a BiLSTM-CRF model file (``.npz``) written by ``hadath train ner
     --neural``."""
 
@@ -274,16 +274,3 @@ class NeuralTagger:
         em[starts] += self._start
         em[starts + lengths - 1] += self._end
         return em
-
-    def tag_many(
-        self,
-        sentences: Sequence[Sequence[Token]],
-        gazetteer_labels: Sequence[Sequence[str]] | None = None,
-        marginals: bool = True,
-    ) -> list[tuple[list[str], list[float]]]:
-        """Labels of every sentence with each label's marginal probability."""
-        return tag_with(self, sentences, gazetteer_labels, marginals)
-
-    def tag(self, tokens: Sequence[Token]) -> list[str]:
-        """Labels of one sentence."""
-        return self.tag_many([tokens], marginals=False)[0][0]
