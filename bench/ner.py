@@ -1,7 +1,8 @@
 """Benchmark of the NER stage: tokens/s on one core, on real news and on ANERcorp.
 
-Times the NER stage alone (features, CRF tagging, rules) over documents already through
-the text stage, so the figure is NER's own cost.
+Times the NER stage alone (features, tagging, rules) over documents already through the
+text stage, so the figure is NER's own cost. The model is the one in use:
+``HADATH_NER_MODEL=ensemble python bench/ner.py`` times another.
 
     python bench/ner.py [--corpus PATH] [--limit N]
 """
@@ -15,6 +16,7 @@ from pathlib import Path
 from corpus import CORPUS, articles
 
 from hadath.model import Document
+from hadath.ner.model import model_name
 from hadath.ner.stage import ner_stage
 from hadath.text.stage import text_stage
 
@@ -32,7 +34,7 @@ def main() -> None:
     for d in docs:
         n_mentions += len(ner_stage(d).mentions)
     dt = time.perf_counter() - t0
-    print(f"NER stage on {len(docs):,} real articles ({n_tokens:,} tokens), one core:")
+    print(f"NER stage ({model_name()} model) on {len(docs):,} real articles ({n_tokens:,} tokens), one core:")
     print(f"  {n_tokens / dt:,.0f} tokens/s, {len(docs) / dt:,.0f} docs/s, {n_mentions / len(docs):.1f} mentions/doc")
     print(f"  target 20,000 tokens/s: ratio {n_tokens / dt / 20_000:.2f}")
 

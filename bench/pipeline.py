@@ -5,6 +5,7 @@ another as ``hadath analyze`` does, after a warm-up (so that per-word-type cache
 filled, as in a long run), and prints documents/s, tokens/s, milliseconds per document
 for each stage, and peak memory (resident set size). Storage is left out (see
 ``bench/stories.py`` and the README for whole-corpus runs through ``hadath analyze``).
+The NER model is the one in use (``HADATH_NER_MODEL=ensemble`` times another).
 
     python bench/pipeline.py [--corpus PATH] [--warmup N] [--limit N]
 """
@@ -21,6 +22,7 @@ from corpus import CORPUS, articles
 from hadath.cache import batch_gc
 from hadath.cache import trim as trim_caches
 from hadath.model import Document
+from hadath.ner.model import model_name
 from hadath.pipeline import STAGES, analyze
 
 
@@ -56,6 +58,7 @@ def main() -> None:
     print(
         f"whole pipeline on {n:,} real articles ({tokens:,} tokens), one core, after {args.warmup:,} warm-up articles:"
     )
+    print(f"  NER model: {model_name()}")
     print(f"  {n / total:,.1f} documents/s, {tokens / total:,.0f} tokens/s, {events / n:.1f} events/document")
     print("  per document: " + ", ".join(f"{k} {1000 * v / n:.1f} ms" for k, v in per_stage.items()))
     print(f"  warm-up (cold caches, models loading): {args.warmup / cold:,.1f} documents/s")

@@ -7,10 +7,12 @@ as ``CRFTagger.tag_many`` does, so the NER stage takes either tagger.
 
 A token's input is a word-type vector (embeddings of the word, its stem, its word clusters
 at three granularities, a character CNN over the word, and small embeddings of its shape,
-particles, enclitic and cue class) and an embedding of its gazetteer label. The word-type
-vectors, the costly part (the character convolution), are cached per word type; a batch of
-sentences then costs one matrix product for the LSTM inputs and one small product per
-position and direction. Labels are decoded by the compiled Viterbi / forward-backward of
+particles, enclitic and cue class; the corpus word vector when the model has them) and an
+embedding of its gazetteer label. What a word type adds to the LSTM gates (its vector times
+the input weights, the character convolution included) is computed once for all new types
+of a batch and cached; the gazetteer label adds a row of a small table; all sentences of a
+batch and both directions then advance together, one small product per position. Labels
+are decoded by the compiled Viterbi / forward-backward of
 ``hadath.ner.decode`` with the learned transitions; the start and end scores are added to
 the first and last token's emissions.
 """
