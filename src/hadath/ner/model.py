@@ -51,7 +51,9 @@ naming both and the CRF's weight)."""
 
 DEFAULT_MODEL = "crf"
 """The model the NER stage runs unless ``$HADATH_NER_MODEL`` names another (a name of
-``MODELS`` or a model file)."""
+``MODELS`` or a model file). The CRF: the most accurate models (``neural``, ``ensemble``:
+test F1 0.701 and 0.713 against 0.687) take the NER stage from about 4 to 7–8.5 ms per
+document, and the pipeline below its 100 documents/s on one core."""
 
 
 def model_name() -> str:
