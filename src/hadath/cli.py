@@ -827,7 +827,7 @@ def eval_ner(
             "ensemble .json (default: $HADATH_NER_MODEL or crf).",
         ),
     ] = None,
-    rules: Annotated[bool, typer.Option("--rules/--no-rules", help="Run the rules after the CRF.")] = True,
+    rules: Annotated[bool, typer.Option("--rules/--no-rules", help="Run the rules after the model.")] = True,
     nominal: Annotated[
         bool,
         typer.Option("--nominal", help="Also score nominal actor phrases (الجيش المالي), which ANERcorp does not tag."),
