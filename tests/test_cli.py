@@ -191,13 +191,13 @@ def test_cli_eval_gold_folder_is_a_clear_error(tmp_path: Path) -> None:
         assert r.exit_code == 2 and "a folder" in r.stderr, kind
 
 
-def test_cli_train_ner_neural_needs_torch_and_a_crf(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cli_train_ner_neural_needs_torch_and_a_crf(tmp_path: Path) -> None:
     train = tmp_path / "t.conll"
     train.write_text("الجزائر B-LOC\n", "utf-8")
-    monkeypatch.setitem(sys.modules, "torch", None)  # as without the training extra
-    r = run("train", "ner", "--neural", "--train", str(train), "--out", str(tmp_path))
-    assert r.exit_code == 2 and "needs torch" in r.stderr
-    monkeypatch.delitem(sys.modules, "torch")
+    with pytest.MonkeyPatch.context() as mp:  # as without the training extra
+        mp.setitem(sys.modules, "torch", None)
+        r = run("train", "ner", "--neural", "--train", str(train), "--out", str(tmp_path))
+        assert r.exit_code == 2 and "needs torch" in r.stderr
     pytest.importorskip("torch")  # with torch: the CRF's manifest must be in --out
     r = run("train", "ner", "--neural", "--train", str(train), "--out", str(tmp_path))
     assert r.exit_code == 2 and "train the CRF first" in r.stderr
