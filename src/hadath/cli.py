@@ -56,18 +56,22 @@ NER_MODEL_HELP = (
 NerModelOption = Annotated[str | None, typer.Option("--ner-model", envvar="HADATH_NER_MODEL", help=NER_MODEL_HELP)]
 
 
-def _use_ner_model(name: str | None) -> None:
-    """Make ``name`` the NER model of this process and of the workers it starts (checked
-    now: an unknown name is a usage error, not a failure halfway through a batch)."""
-    if not name:
-        return
+def _check_ner_model(name: str) -> None:
+    """Load the NER model ``name`` now: an unknown name is a usage error, not a failure
+    halfway through a batch."""
     from hadath.ner.model import named_tagger
 
     try:
         named_tagger(name)
     except HadathError as e:
         raise UserError(str(e)) from e
-    os.environ["HADATH_NER_MODEL"] = name
+
+
+def _use_ner_model(name: str | None) -> None:
+    """Make ``name`` (checked) the NER model of this process and of the workers it starts."""
+    if name:
+        _check_ner_model(name)
+        os.environ["HADATH_NER_MODEL"] = name
 
 
 DbOption = Annotated[Path, typer.Option("--db", envvar="HADATH_DB", help=DB_HELP, dir_okay=False, show_default=True)]
@@ -839,10 +843,9 @@ def eval_ner(
     Example: hadath eval ner --gold ../shared/data/ner/anercorp-test.conll --json
     """
     from hadath.ner import evaluate
-    from hadath.ner.model import MODELS
 
-    if model is not None and model not in MODELS and not Path(model).exists():
-        raise UserError(f"{model}: neither one of {sorted(MODELS)} nor a model file")
+    if model is not None:
+        _check_ner_model(model)
     r = evaluate(gold, model, rules=rules, nominal=nominal)
     if as_json:
         sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
@@ -921,14 +924,12 @@ def train_ner(
     if vectors is not None and not vectors.exists():
         raise UserError(f"{vectors}: no such file (scripts/train_clusters.py writes the corpus vectors)")
     folder = out_path or PACKAGE_MODEL.parent
-    crf_info = json.loads((folder / "crf.json").read_text("utf-8")) if (folder / "crf.json").exists() else None
-    if crf_info is None:
+    if not (folder / "crf.json").exists():
         raise UserError(f"{folder / 'crf.json'}: train the CRF first (hadath train ner)")
+    crf_config = TrainConfig(**json.loads((folder / "crf.json").read_text("utf-8"))["config"])
     cfg = NeuralConfig(epochs=epochs, vectors=str(vectors) if vectors else None)
-    info = train_neural(train_file, folder / "bilstm.npz", cfg, report=lambda s: err.print(s))
-    weight, f1, grid = tune_ensemble(
-        train_file, folder / "bilstm.npz", TrainConfig(**crf_info["config"]), report=lambda s: err.print(s)
-    )
+    info = train_neural(train_file, folder / "bilstm.npz", cfg, report=err.print)
+    weight, f1, grid = tune_ensemble(train_file, folder / "bilstm.npz", crf_config, report=err.print)
     manifest = {
         "about": "The ensemble NER model (hadath analyze --ner-model ensemble): the BiLSTM-CRF's scores "
         "plus crf_weight times the CRF's; hadath train ner --neural chose the weight on the dev split "
@@ -940,7 +941,7 @@ def train_ner(
         "dev_f1_by_weight": grid,
     }
     if refit and weight is not None:
-        info = refit_neural(train_file, folder / "bilstm.npz", info, report=lambda s: err.print(s))
+        info = refit_neural(train_file, folder / "bilstm.npz", info, report=err.print)
     (folder / "ensemble.json").write_text(json.dumps(manifest, indent=1) + "\n", "utf-8")
     out.print(json.dumps({"neural": info, "ensemble": manifest}, indent=1))
 

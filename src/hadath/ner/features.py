@@ -20,15 +20,18 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
+from typing import TypeVar
 
 from hadath.cache import word_cache
 from hadath.model import Token
 from hadath.ner.gazetteer import cues, gazetteer
 
-__all__ = ["OFFSETS", "sentence_features", "sentence_windows"]
+__all__ = ["NISBA", "OFFSETS", "lookup_word", "sentence_features", "sentence_windows", "word_clusters"]
 
 _LATIN = re.compile(r"[A-Za-z]")
-_NISBA = ("ي", "ية", "يين", "يون", "يات")
+_V = TypeVar("_V")
+NISBA = ("ي", "ية", "يين", "يون", "يات")
+"""Endings of a relative adjective (المالي، الجزائرية …), after the article."""
 
 
 @lru_cache(maxsize=1)
@@ -45,6 +48,20 @@ def clusters() -> dict[str, tuple[str, ...]]:
         word, *ids = line.split("\t")
         out[word] = tuple(ids)
     return out
+
+
+def lookup_word(table: dict[str, _V], norm: str, prefix: str) -> _V | None:
+    """A word's entry in a table of words: its normalized form's, else (when it has
+    particles) its form without them."""
+    found = table.get(norm)
+    if found is None and prefix:
+        found = table.get(norm[len(prefix) :])
+    return found
+
+
+def word_clusters(norm: str, prefix: str) -> tuple[str, ...] | None:
+    """A word's cluster ids (``clusters``), or None."""
+    return lookup_word(clusters(), norm, prefix)
 
 
 def _shape(kind: str, norm: str) -> str:
@@ -96,10 +113,9 @@ def _local_of(n: str, s: str, prefix: str, article: bool, suffix: str, kind: str
         f.append("suf=" + suffix)
     if cue:
         f.append("cue=" + cue)
-    if article and s.endswith(_NISBA):
+    if article and s.endswith(NISBA):
         f.append("nisba")
-    table = clusters()
-    c = table.get(n) or (table.get(n[len(prefix) :]) if prefix else None) if table else None
+    c = word_clusters(n, prefix)
     if c is not None:
         f.extend(f"c{i}={v}" for i, v in enumerate(c))
     else:

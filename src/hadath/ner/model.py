@@ -20,7 +20,6 @@ from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Protocol
 
 import numpy as np
 
@@ -35,7 +34,6 @@ __all__ = [
     "CRFTagger",
     "EnsembleTagger",
     "Tagger",
-    "TaggerBase",
     "default_tagger",
     "load_tagger",
     "model_name",
@@ -59,25 +57,6 @@ document, and the pipeline below its 100 documents/s on one core."""
 def model_name() -> str:
     """The NER model in use: ``$HADATH_NER_MODEL`` or ``DEFAULT_MODEL``."""
     return os.environ.get("HADATH_NER_MODEL") or DEFAULT_MODEL
-
-
-class Tagger(Protocol):
-    """What the NER stage needs of a model: label scores of a batch of non-empty
-    sentences (tokens x labels, the sentences one after the other) and a decoder."""
-
-    labels: list[str]
-    decoder: LinearChainCRF
-
-    def emissions(
-        self, sentences: Sequence[Sequence[Token]], gazetteer_labels: Sequence[Sequence[str]]
-    ) -> np.ndarray: ...
-
-    def tag_many(
-        self,
-        sentences: Sequence[Sequence[Token]],
-        gazetteer_labels: Sequence[Sequence[str]] | None = None,
-        marginals: bool = True,
-    ) -> list[tuple[list[str], list[float]]]: ...
 
 
 def tag_with(
@@ -106,8 +85,10 @@ def tag_with(
     return out
 
 
-class TaggerBase:
-    """``tag_many`` and ``tag`` for a class that has ``emissions`` and ``decoder``."""
+class Tagger:
+    """What the NER stage needs of a model: ``emissions``, the label scores of a batch of
+    non-empty sentences (tokens x labels, the sentences one after the other), and a
+    ``decoder``; ``tag_many`` and ``tag`` follow from them."""
 
     labels: list[str]
     decoder: LinearChainCRF
@@ -129,7 +110,7 @@ class TaggerBase:
         return self.tag_many([tokens], marginals=False)[0][0]
 
 
-class CRFTagger(TaggerBase):
+class CRFTagger(Tagger):
     """BIO tagging with a python-crfsuite model file, decoded by ``LinearChainCRF``
     (crfsuite's own labels and marginals, many sentences at a time)."""
 
@@ -149,7 +130,7 @@ class CRFTagger(TaggerBase):
             return self.decoder.emissions(windows, OFFSETS)
 
 
-class EnsembleTagger(TaggerBase):
+class EnsembleTagger(Tagger):
     """The sum of a CRF's scores (times ``crf_weight``) and a BiLSTM-CRF's, decoded as one
     linear-chain model."""
 

@@ -31,9 +31,9 @@ import numpy as np
 from hadath.errors import HadathError
 from hadath.model import Token
 from hadath.ner.decode import LinearChainCRF
-from hadath.ner.features import _shape, clusters
+from hadath.ner.features import NISBA, _shape, lookup_word, word_clusters
 from hadath.ner.gazetteer import cues
-from hadath.ner.model import TaggerBase
+from hadath.ner.model import Tagger
 
 __all__ = ["CATEGORIES", "MAX_CHARS", "NeuralTagger", "Vocabulary", "word_categories"]
 
@@ -52,22 +52,15 @@ units) before the cache is emptied."""
 VECTOR_SCALE = 127.0
 """The int8 corpus vectors in a model file are the unit vectors times this, rounded."""
 
-_NISBA = ("ي", "ية", "يين", "يون", "يات")
-
 
 def word_categories(norm: str, prefix: str, article: bool, suffix: str, kind: str, stem: str) -> tuple[str, ...]:
     """The values of ``CATEGORIES`` for a word."""
-    art = ("al-nisba" if stem.endswith(_NISBA) else "al") if article else "-"
+    art = ("al-nisba" if stem.endswith(NISBA) else "al") if article else "-"
     return (_shape(kind, norm), cues().of_word(norm, prefix) or "-", prefix or "-", suffix or "-", art)
 
 
 def word_chars(norm: str) -> str:
     return norm if len(norm) <= MAX_CHARS else norm[: MAX_CHARS // 2] + norm[-MAX_CHARS // 2 :]
-
-
-def word_clusters(norm: str, prefix: str) -> tuple[str, ...] | None:
-    table = clusters()
-    return table.get(norm) or (table.get(norm[len(prefix) :]) if prefix else None)
 
 
 class Vocabulary:
@@ -95,7 +88,7 @@ class Vocabulary:
         return (
             t["word"].get(norm, 0),
             t["stem"].get(stem, 0),
-            (vec.get(norm) or (vec.get(norm[len(prefix) :], 0) if prefix else 0)) if vec else 0,
+            (lookup_word(vec, norm, prefix) or 0) if vec else 0,
             (t["cluster0"].get(c[0], 0), t["cluster1"].get(c[1], 0), t["cluster2"].get(c[2], 0)),
             tuple([chars.get(ch, 0) for ch in word_chars(norm)]) or (0,),
             tuple(
@@ -125,7 +118,7 @@ def _sigmoid(x: np.ndarray) -> np.ndarray:
     return 0.5 * (np.tanh(0.5 * x) + 1.0)
 
 
-class NeuralTagger(TaggerBase):
+class NeuralTagger(Tagger):
     """BIO tagging with a BiLSTM-CRF model file (``.npz``) written by ``hadath train ner
     --neural``."""
 

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from hadath.ner.model import Tagger
 
-from hadath.ner.conll import read_conll, score, words_to_tokens
+from hadath.ner.conll import Sentence, read_conll, score, words_to_tokens
 from hadath.ner.features import sentence_features
 
 __all__ = ["TrainConfig", "evaluate", "train"]
@@ -39,7 +39,7 @@ class TrainConfig:
 
 
 def _fit(
-    sentences: Sequence[tuple[list[str], list[str]]],
+    sentences: Sequence[Sentence],
     cfg: TrainConfig,
     out: Path,
 ) -> None:
@@ -67,7 +67,7 @@ _BATCH = 32
 
 def _tag_all(
     model: Path | Tagger,
-    sentences: Sequence[tuple[list[str], list[str]]],
+    sentences: Sequence[Sentence],
     rules: bool = False,
     nominal: bool = True,
 ) -> tuple[list[list[str]], float]:
@@ -94,6 +94,20 @@ def _tag_all(
     return pred, time.perf_counter() - t0
 
 
+def dev_split(sentences: Sequence[Sentence], dev_every: int) -> tuple[Sequence[Sentence], Sequence[Sentence]]:
+    """The sentences to fit on and the dev split: the last 1/``dev_every`` of them
+    (contiguous, like the test split)."""
+    cut = len(sentences) - len(sentences) // dev_every
+    return sentences[:cut], sentences[cut:]
+
+
+def dev_f1(model: Path | Tagger, dev: Sequence[Sentence]) -> tuple[float, dict[str, float]]:
+    """F1 of a model alone (no rules) on the dev split, overall and per type."""
+    pred, _ = _tag_all(model, dev)
+    total, per = score([t for _, t in dev], pred)
+    return total.f1, {k: round(v.f1, 4) for k, v in per.items()}
+
+
 def evaluate(
     gold_path: str | Path, model: str | Path | None = None, rules: bool = True, nominal: bool = False
 ) -> dict[str, Any]:
@@ -107,12 +121,12 @@ def evaluate(
     tagging and rules, on the gold tokens (their text-layer analysis is not timed), in
     batches of sentences as the NER stage decodes them.
     """
-    from hadath.ner.model import MODELS, model_name, named_tagger
+    from hadath.ner.model import model_name, named_tagger
     from hadath.ner.rules import NOMINAL_RULES
 
     sentences = read_conll(gold_path)
     name = model_name() if model is None else str(model)
-    tagger = named_tagger(name) if name in MODELS else Path(name)
+    tagger = named_tagger(name)
     pred, elapsed = _tag_all(tagger, sentences, rules=rules, nominal=nominal)
     total, per = score([t for _, t in sentences], pred)
     n_tokens = sum(len(w) for w, _ in sentences)
@@ -149,18 +163,16 @@ def train(
     import tempfile
 
     sentences = read_conll(train_path)
-    cut = len(sentences) - len(sentences) // dev_every  # contiguous, like the test split
-    fit, dev = sentences[:cut], sentences[cut:]
+    fit, dev = dev_split(sentences, dev_every)
     results = []
     with tempfile.TemporaryDirectory() as tmp:
         for cfg in grid:
             t0 = time.perf_counter()
             path = Path(tmp) / "dev.model"
             _fit(fit, cfg, path)
-            pred, _ = _tag_all(path, dev)
-            total, _ = score([t for _, t in dev], pred)
-            results.append((total.f1, cfg))
-            report(f"dev F1 {total.f1:.4f} with c1={cfg.c1} c2={cfg.c2} ({time.perf_counter() - t0:.0f} s)")
+            f1, _ = dev_f1(path, dev)
+            results.append((f1, cfg))
+            report(f"dev F1 {f1:.4f} with c1={cfg.c1} c2={cfg.c2} ({time.perf_counter() - t0:.0f} s)")
     best_f1, best = max(results, key=lambda r: r[0])
     report(f"training on all {len(sentences):,} sentences with c1={best.c1} c2={best.c2}")
     out = Path(out)

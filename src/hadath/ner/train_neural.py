@@ -21,15 +21,22 @@ from typing import Any
 
 import numpy as np
 
-from hadath.ner.conll import read_conll, score, words_to_tokens
+from hadath.ner.conll import Sentence, read_conll, words_to_tokens
+from hadath.ner.features import word_clusters
 from hadath.ner.gazetteer import gazetteer
-from hadath.ner.neural import CATEGORIES, VECTOR_SCALE, Vocabulary, word_categories, word_chars, word_clusters
+from hadath.ner.neural import (
+    CATEGORIES,
+    VECTOR_SCALE,
+    NeuralTagger,
+    Vocabulary,
+    word_categories,
+    word_chars,
+)
+from hadath.ner.train import dev_f1, dev_split
 
 __all__ = ["NeuralConfig", "refit_neural", "train_neural", "tune_ensemble"]
 
 log = logging.getLogger(__name__)
-
-Sentence = tuple[list[str], list[str]]
 
 
 @dataclass(frozen=True)
@@ -281,15 +288,6 @@ def quantize_vectors(arrays: dict[str, np.ndarray]) -> None:
         arrays["vec.int8"] = np.clip(np.rint(vec * VECTOR_SCALE), -127, 127).astype(np.int8)
 
 
-def _dev_f1(path: Path, dev: Sequence[Sentence]) -> tuple[float, dict[str, float]]:
-    from hadath.ner.neural import NeuralTagger
-    from hadath.ner.train import _tag_all
-
-    pred, _ = _tag_all(NeuralTagger(path), dev)
-    total, per = score([t for _, t in dev], pred)
-    return total.f1, {k: round(v.f1, 4) for k, v in per.items()}
-
-
 def _train(
     sentences: Sequence[Sentence],
     cfg: NeuralConfig,
@@ -339,9 +337,7 @@ def train_neural(
     """Train on all but the last 1/``dev_every`` of the sentences, keep the epoch with the
     best dev F1 (the NumPy tagger scores it, as the pipeline runs it), write ``out`` and its
     manifest (``.json``)."""
-    sentences = read_conll(train_path)
-    cut = len(sentences) - len(sentences) // dev_every
-    fit, dev = sentences[:cut], sentences[cut:]
+    fit, dev = dev_split(read_conll(train_path), dev_every)
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     best: list[Any] = [-1.0, 0, {}]
@@ -353,7 +349,7 @@ def train_neural(
         def after_epoch(epoch: int, loss: float, net: Any, vocab: Vocabulary) -> None:
             nonlocal t0
             _save(net, vocab, cfg, candidate)
-            f1, per = _dev_f1(candidate, dev)
+            f1, per = dev_f1(NeuralTagger(candidate), dev)
             history.append({"epoch": epoch, "loss": round(loss, 3), "dev_f1": round(f1, 4)})
             report(f"epoch {epoch}: loss {loss:.3f}, dev F1 {f1:.4f} {per} ({time.perf_counter() - t0:.0f} s)")
             t0 = time.perf_counter()
@@ -426,23 +422,18 @@ def tune_ensemble(
     of their scores decoded on the dev split for each weight. Returns (weight, dev F1,
     every weight's F1); the weight is None when the CRF alone does best."""
     from hadath.ner.model import CRFTagger, EnsembleTagger
-    from hadath.ner.neural import NeuralTagger
-    from hadath.ner.train import _fit, _tag_all
+    from hadath.ner.train import _fit
 
-    sentences = read_conll(train_path)
-    cut = len(sentences) - len(sentences) // dev_every
-    fit, dev = sentences[:cut], sentences[cut:]
+    fit, dev = dev_split(read_conll(train_path), dev_every)
     results = []
     with tempfile.TemporaryDirectory() as tmp:
         crf_path = Path(tmp) / "dev.model"
         _fit(fit, crf_config, crf_path)
         crf, nn = CRFTagger(crf_path), NeuralTagger(neural)
-        pred, _ = _tag_all(crf, dev)
-        results.append({"crf_weight": None, "dev_f1": round(score([t for _, t in dev], pred)[0].f1, 4)})
+        results.append({"crf_weight": None, "dev_f1": round(dev_f1(crf, dev)[0], 4)})
         report(f"the CRF alone: dev F1 {results[0]['dev_f1']:.4f}")
         for w in weights:
-            pred, _ = _tag_all(EnsembleTagger(crf, nn, w), dev)
-            f1 = score([t for _, t in dev], pred)[0].f1
+            f1, _ = dev_f1(EnsembleTagger(crf, nn, w), dev)
             results.append({"crf_weight": w, "dev_f1": round(f1, 4)})
             report(f"ensemble with CRF weight {w}: dev F1 {f1:.4f}")
     best = max(results, key=lambda r: r["dev_f1"])  # the first of equals: the CRF alone
