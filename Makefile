@@ -45,10 +45,11 @@ resolve-data: $(BIN)/.installed-train
 	$(BIN)/python scripts/build_places.py
 	$(BIN)/python scripts/build_actors.py
 
-# rebuild the shipped NER data and models from ../shared/data (about 30 minutes on 2 cores)
+# rebuild the shipped NER data and models from ../shared/data (about 35 minutes on 2 cores)
 ner-model: $(BIN)/.installed-train
 	$(BIN)/python scripts/build_gazetteer.py
 	$(BIN)/python scripts/train_clusters.py
+	$(BIN)/python scripts/build_name_memory.py
 	$(BIN)/hadath train ner
 	$(BIN)/hadath train ner --neural --vectors build/word2vec.kv
 	$(BIN)/hadath eval ner --gold ../shared/data/ner/anercorp-test.conll

@@ -897,14 +897,16 @@ def train_ner(
     """Train the NER model.
 
     Without --neural: tune the CRF's regularization on a dev split (the last tenth of the
-    train file), then train on all of it and write crf.model with its manifest (about two
-    minutes on one core).
+    train file), then its bonuses (how strongly a name tagged in one sentence is favoured
+    where else it occurs in the document, and a name of the name memory,
+    scripts/build_name_memory.py), then train on all of it and write crf.model with its
+    manifest (about eight minutes on one core).
 
     With --neural: train the BiLSTM-CRF on the first nine tenths, keep the epoch with the
     best dev F1, choose the weight of the CRF in the ensemble on the dev split (with a CRF
-    trained on the same nine tenths), then train the BiLSTM-CRF again on the whole file for
-    that many epochs, and write bilstm.npz, bilstm.json and ensemble.json (about 25
-    minutes on two cores). The test split is never read.
+    trained on the same nine tenths) and each model's bonuses, then train the BiLSTM-CRF
+    again on the whole file for that many epochs, and write bilstm.npz, bilstm.json and
+    ensemble.json (about 25 minutes on two cores). The test split is never read.
     """
     from hadath.ner.train import PACKAGE_MODEL, train
 
@@ -929,18 +931,8 @@ def train_ner(
     crf_config = TrainConfig(**json.loads((folder / "crf.json").read_text("utf-8"))["config"])
     cfg = NeuralConfig(epochs=epochs, vectors=str(vectors) if vectors else None)
     info = train_neural(train_file, folder / "bilstm.npz", cfg, report=err.print)
-    weight, f1, grid = tune_ensemble(train_file, folder / "bilstm.npz", crf_config, report=err.print)
-    manifest = {
-        "about": "The ensemble NER model (hadath analyze --ner-model ensemble): the BiLSTM-CRF's scores "
-        "plus crf_weight times the CRF's; hadath train ner --neural chose the weight on the dev split "
-        "(null: the CRF alone did best).",
-        "crf": "crf.model" if weight != 0 else None,
-        "neural": "bilstm.npz" if weight is not None else None,
-        "crf_weight": weight,
-        "dev_f1": f1,
-        "dev_f1_by_weight": grid,
-    }
-    if refit and weight is not None:
+    manifest = tune_ensemble(train_file, folder / "bilstm.npz", crf_config, report=err.print)
+    if refit and manifest["crf_weight"] is not None:
         info = refit_neural(train_file, folder / "bilstm.npz", info, report=err.print)
     (folder / "ensemble.json").write_text(json.dumps(manifest, indent=1) + "\n", "utf-8")
     out.print(json.dumps({"neural": info, "ensemble": manifest}, indent=1))

@@ -20,11 +20,13 @@ from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 from hadath.errors import HadathError
 from hadath.model import Token
+from hadath.ner.consistency import add_name_bonus, boost_repeated_names, name_memory, sentence_keys
 from hadath.ner.decode import LinearChainCRF
 from hadath.ner.features import OFFSETS, sentence_windows
 
@@ -66,7 +68,9 @@ def tag_with(
     marginals: bool = True,
 ) -> list[tuple[list[str], list[float]]]:
     """Labels of every sentence with each label's marginal probability (``marginals=False``:
-    zeros); empty sentences get empty lists."""
+    zeros); empty sentences get empty lists. The sentences are one document: with a
+    ``doc_bonus``, a name tagged in one of them is favoured, with the same type, wherever
+    else it occurs (``hadath.ner.consistency``)."""
     if gazetteer_labels is None:
         from hadath.ner.gazetteer import gazetteer
 
@@ -75,8 +79,19 @@ def tag_with(
     labels: list[str] = []
     probs: list[float] = []
     if kept:
-        em = tagger.emissions([s for s, _ in kept], [g for _, g in kept])
-        labels, probs = tagger.decoder.decode(em, [len(s) for s, _ in kept], marginals=marginals)
+        sents = [s for s, _ in kept]
+        lengths = [len(s) for s in sents]
+        em = tagger.emissions(sents, [g for _, g in kept])
+        keys = [sentence_keys(s) for s in sents] if tagger.memory_bonus or tagger.doc_bonus else []
+        if tagger.memory_bonus:
+            types, index = name_memory(tagger.memory_min_ratio)
+            em = add_name_bonus(em, keys, types, tagger.labels, tagger.memory_bonus, index)
+        if tagger.doc_bonus:
+            first, _ = tagger.decoder.decode(em, lengths, marginals=False)
+            boosted = boost_repeated_names(em, sents, keys, first, tagger.labels, tagger.doc_bonus)
+            if boosted is not None:
+                em = boosted
+        labels, probs = tagger.decoder.decode(em, lengths, marginals=marginals)
     out = []
     start = 0
     for s in sentences:
@@ -92,6 +107,15 @@ class Tagger:
 
     labels: list[str]
     decoder: LinearChainCRF
+    doc_bonus: float = 0.0
+    """Score added to the other occurrences of a name tagged in the same document
+    (``hadath.ner.consistency``; 0: each sentence alone). Chosen on the dev split by
+    ``hadath train ner`` and read from the model's manifest."""
+    memory_bonus: float = 0.0
+    """Score added to the names of the package's name memory (``hadath.ner.consistency.
+    name_memory``) tagged in at least ``memory_min_ratio`` of their occurrences in the
+    corpus (0: none). From the model's manifest, like ``doc_bonus``."""
+    memory_min_ratio: float = 0.5
 
     def emissions(self, sentences: Sequence[Sequence[Token]], gazetteer_labels: Sequence[Sequence[str]]) -> np.ndarray:
         raise NotImplementedError
@@ -151,24 +175,40 @@ class EnsembleTagger(Tagger):
 
 def load_tagger(path: str | Path) -> Tagger:
     """The tagger of a model file: a manifest naming an ensemble (``.json``), a BiLSTM-CRF
-    (``.npz``) or a crfsuite CRF (anything else)."""
+    (``.npz``) or a crfsuite CRF (anything else). Its bonuses (``doc_bonus``,
+    ``memory_bonus``) come from the manifest (the ensemble's, or the ``.json`` beside the
+    model file; none without one)."""
     path = Path(path)
+    tagger: Tagger
     if path.suffix == ".json":
         if not path.exists():
             raise HadathError(f"NER model manifest not found at {path}")
         spec = json.loads(path.read_text("utf-8"))
         parts = {k: load_tagger(path.parent / spec[k]) for k in ("crf", "neural") if spec.get(k)}
         if len(parts) == 1:
-            return next(iter(parts.values()))
+            [part] = parts.values()
+            return _with_bonuses(part, spec) if "doc_bonus" in spec else part  # bonuses tuned for that model
         crf = parts["crf"]
         if not isinstance(crf, CRFTagger):
             raise HadathError(f"{path}: 'crf' must name a crfsuite model")
-        return EnsembleTagger(crf, parts["neural"], float(spec["crf_weight"]))
+        tagger = EnsembleTagger(crf, parts["neural"], float(spec["crf_weight"]))
+        return _with_bonuses(tagger, spec)
     if path.suffix == ".npz":
         from hadath.ner.neural import NeuralTagger
 
-        return NeuralTagger(path)
-    return CRFTagger(path)
+        tagger = NeuralTagger(path)
+    else:
+        tagger = CRFTagger(path)
+    manifest = path.with_suffix(".json")
+    return _with_bonuses(tagger, json.loads(manifest.read_text("utf-8")) if manifest.is_file() else {})
+
+
+def _with_bonuses(tagger: Tagger, spec: dict[str, Any]) -> Tagger:
+    """``tagger`` with the bonuses its manifest chose (none when it names none)."""
+    tagger.doc_bonus = float(spec.get("doc_bonus") or 0.0)
+    tagger.memory_bonus = float(spec.get("memory_bonus") or 0.0)
+    tagger.memory_min_ratio = float(spec.get("memory_min_ratio") or Tagger.memory_min_ratio)
+    return tagger
 
 
 def default_tagger() -> Tagger:

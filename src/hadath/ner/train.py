@@ -1,9 +1,10 @@
 """Training and evaluation of the NER model (``hadath train ner``, ``hadath eval ner``).
 
-Training reads ANERcorp's train split, holds out every tenth sentence as the dev split for
-choosing the regularization, then trains the final model on the whole train split with
-the chosen setting and writes it into the package (``hadath/data/ner/crf.model``). The
-test split is never read here: it is only for ``evaluate``.
+Training reads ANERcorp's train split, holds out its last tenth as the dev split for
+choosing the regularization and the bonuses of document consistency and of the name
+memory, then trains the final model on the whole train split with the chosen setting and
+writes it into the package (``hadath/data/ner/crf.model``). The test split is never read
+here: it is only for ``evaluate``.
 """
 
 from __future__ import annotations
@@ -108,6 +109,61 @@ def dev_f1(model: Path | Tagger, dev: Sequence[Sentence]) -> tuple[float, dict[s
     return total.f1, {k: round(v.f1, 4) for k, v in per.items()}
 
 
+DOC_BONUSES = (0.0, 1.0, 2.0, 3.0, 5.0, 8.0, 12.0)
+"""Document-consistency bonuses tried on the dev split (``hadath.ner.consistency``)."""
+
+MEMORY_BONUSES = (0.0, 1.0, 2.0, 4.0)
+"""Name-memory bonuses tried on the dev split."""
+
+MEMORY_RATIOS = (0.2, 0.35, 0.5)
+"""Least share of a name's occurrences in the corpus tagged, for the memory to vouch for it."""
+
+
+def tune_bonuses(
+    tagger: Tagger,
+    dev: Sequence[Sentence],
+    doc_bonuses: Sequence[float] = DOC_BONUSES,
+    memory_bonuses: Sequence[float] = MEMORY_BONUSES,
+    memory_ratios: Sequence[float] = MEMORY_RATIOS,
+    report: Callable[[str], None] = log.info,
+) -> dict[str, Any]:
+    """The bonuses of document consistency and of the name memory
+    (``hadath.ner.consistency``) with the best dev F1, for a model trained without the dev
+    split (the dev split's batches of ``_BATCH`` neighbouring sentences stand for
+    documents). Returns the manifest's entries: ``doc_bonus``, ``memory_bonus``,
+    ``memory_min_ratio``, ``dev_f1_with_bonuses`` and ``dev_f1_by_bonuses`` (every
+    combination tried); ``tagger`` keeps its own bonuses."""
+    from hadath.ner.consistency import name_memory
+
+    if not name_memory(0.0)[0]:
+        memory_bonuses = (0.0,)  # the package ships no memory
+    own = (tagger.doc_bonus, tagger.memory_bonus, tagger.memory_min_ratio)
+    results = []
+    try:
+        for memory in memory_bonuses:
+            for ratio in memory_ratios if memory else memory_ratios[:1]:
+                for doc in doc_bonuses:
+                    tagger.doc_bonus, tagger.memory_bonus, tagger.memory_min_ratio = doc, memory, ratio
+                    f1, _ = dev_f1(tagger, dev)
+                    results.append(
+                        {"doc_bonus": doc, "memory_bonus": memory, "memory_min_ratio": ratio, "dev_f1": round(f1, 4)}
+                    )
+                    report(
+                        f"bonus of document consistency {doc}, of the name memory {memory} (names tagged in "
+                        f"{ratio:.0%} of their occurrences): dev F1 {f1:.4f}"
+                    )
+    finally:
+        tagger.doc_bonus, tagger.memory_bonus, tagger.memory_min_ratio = own
+    best = max(results, key=lambda r: r["dev_f1"])  # the first of equals: the smallest bonuses
+    return {
+        "doc_bonus": best["doc_bonus"],
+        "memory_bonus": best["memory_bonus"],
+        "memory_min_ratio": best["memory_min_ratio"],
+        "dev_f1_with_bonuses": best["dev_f1"],
+        "dev_f1_by_bonuses": results,
+    }
+
+
 def evaluate(
     gold_path: str | Path, model: str | Path | None = None, rules: bool = True, nominal: bool = False
 ) -> dict[str, Any]:
@@ -164,16 +220,19 @@ def train(
 
     sentences = read_conll(train_path)
     fit, dev = dev_split(sentences, dev_every)
+    from hadath.ner.model import CRFTagger
+
     results = []
     with tempfile.TemporaryDirectory() as tmp:
-        for cfg in grid:
+        for n, cfg in enumerate(grid):
             t0 = time.perf_counter()
-            path = Path(tmp) / "dev.model"
+            path = Path(tmp) / f"dev-{n}.model"
             _fit(fit, cfg, path)
             f1, _ = dev_f1(path, dev)
-            results.append((f1, cfg))
+            results.append((f1, cfg, path))
             report(f"dev F1 {f1:.4f} with c1={cfg.c1} c2={cfg.c2} ({time.perf_counter() - t0:.0f} s)")
-    best_f1, best = max(results, key=lambda r: r[0])
+        best_f1, best, best_path = max(results, key=lambda r: r[0])
+        bonuses = tune_bonuses(CRFTagger(best_path), dev, report=report)
     report(f"training on all {len(sentences):,} sentences with c1={best.c1} c2={best.c2}")
     out = Path(out)
     _fit(sentences, best, out)
@@ -187,7 +246,8 @@ def train(
         "dev_split": f"the last 1/{dev_every} of the train file's sentences",
         "dev_f1": round(best_f1, 4),
         "config": best.__dict__,
-        "grid": [{"f1": round(f, 4), **c.__dict__} for f, c in results],
+        "grid": [{"f1": round(f, 4), **c.__dict__} for f, c, _ in results],
+        **bonuses,
         "rebuild": "hadath train ner --train ../shared/data/ner/anercorp-train.conll",
     }
     out.with_suffix(".json").write_text(json.dumps(info, indent=1) + "\n", "utf-8")

@@ -32,7 +32,7 @@ from hadath.ner.neural import (
     word_categories,
     word_chars,
 )
-from hadath.ner.train import dev_f1, dev_split
+from hadath.ner.train import dev_f1, dev_split, tune_bonuses
 
 __all__ = ["NeuralConfig", "refit_neural", "train_neural", "tune_ensemble"]
 
@@ -358,6 +358,7 @@ def train_neural(
                 out.write_bytes(candidate.read_bytes())
 
         _train(fit, cfg, cfg.epochs, threads, after_epoch)
+    bonuses = tune_bonuses(NeuralTagger(out), dev, report=report)
     info = {
         "model": out.name,
         "kind": "bilstm-crf",
@@ -367,6 +368,7 @@ def train_neural(
         "dev_f1": round(best[0], 4),
         "dev_per_type": best[2],
         "epoch": best[1],
+        **bonuses,
         "config": asdict(cfg),
         "history": history,
     }
@@ -416,11 +418,13 @@ def tune_ensemble(
     dev_every: int = 10,
     weights: Sequence[float] = WEIGHTS,
     report: Callable[[str], None] = log.info,
-) -> tuple[float | None, float, list[dict[str, float | None]]]:
+) -> dict[str, Any]:
     """The CRF weight of the ensemble with the best dev F1: a CRF with the shipped model's
     setting is trained on the same part of the train file as the BiLSTM-CRF, and the sum
-    of their scores decoded on the dev split for each weight. Returns (weight, dev F1,
-    every weight's F1); the weight is None when the CRF alone does best."""
+    of their scores decoded on the dev split for each weight; then the bonuses of the chosen
+    combination (``tune_bonuses``). Returns the ensemble's manifest (``ensemble.json``):
+    the models it names, ``crf_weight`` (None when the CRF alone does best, and then only the
+    CRF is named), ``dev_f1``, ``dev_f1_by_weight`` and the bonuses' entries."""
     from hadath.ner.model import CRFTagger, EnsembleTagger
     from hadath.ner.train import _fit
 
@@ -436,5 +440,18 @@ def tune_ensemble(
             f1, _ = dev_f1(EnsembleTagger(crf, nn, w), dev)
             results.append({"crf_weight": w, "dev_f1": round(f1, 4)})
             report(f"ensemble with CRF weight {w}: dev F1 {f1:.4f}")
-    best = max(results, key=lambda r: r["dev_f1"])  # the first of equals: the CRF alone
-    return best["crf_weight"], best["dev_f1"], results
+        best = max(results, key=lambda r: r["dev_f1"])  # the first of equals: the CRF alone
+        weight = best["crf_weight"]
+        chosen = crf if weight is None else EnsembleTagger(crf, nn, weight)
+        bonuses = tune_bonuses(chosen, dev, report=report)
+    return {
+        "about": "The ensemble NER model (hadath analyze --ner-model ensemble): the BiLSTM-CRF's scores "
+        "plus crf_weight times the CRF's; hadath train ner --neural chose the weight on the dev split "
+        "(null: the CRF alone did best), then the bonuses of that choice (hadath.ner.consistency).",
+        "crf": "crf.model" if weight != 0 else None,
+        "neural": Path(neural).name if weight is not None else None,
+        "crf_weight": weight,
+        "dev_f1": best["dev_f1"],
+        "dev_f1_by_weight": results,
+        **bonuses,
+    }
