@@ -52,7 +52,7 @@ naming both and the CRF's weight)."""
 DEFAULT_MODEL = "crf"
 """The model the NER stage runs unless ``$HADATH_NER_MODEL`` names another (a name of
 ``MODELS`` or a model file). The CRF: the most accurate models (``neural``, ``ensemble``:
-test F1 0.701 and 0.713 against 0.687) take the NER stage from about 4 to 7–8.5 ms per
+test F1 0.720 and 0.731 against 0.711) take the NER stage from about 5 to 7–11 ms per
 document, and the pipeline below its 100 documents/s on one core."""
 
 
