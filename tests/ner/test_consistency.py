@@ -171,3 +171,36 @@ def test_training_tunes_and_stores_the_bonuses(tmp_path: Path) -> None:
     assert info["dev_f1_with_bonuses"] == max(r["dev_f1"] for r in info["dev_f1_by_bonuses"])
     tagger = load_tagger(tmp_path / "crf.model")
     assert (tagger.doc_bonus, tagger.memory_bonus) == (info["doc_bonus"], info["memory_bonus"])
+
+
+def test_build_name_memory_script(tmp_path: Path) -> None:
+    import gzip
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    corpus = tmp_path / "corpus.jsonl.gz"
+    texts = ["زار الرئيس الجزائري عبد العزيز بوتفليقة مدينة باماكو في مالي أمس."] * 3 + [""]
+    with gzip.open(corpus, "wt", encoding="utf-8") as f:
+        for t in texts:
+            f.write(json.dumps({"text": t}, ensure_ascii=False) + "\n")
+    out = tmp_path / "names.tsv"
+    args = ["--model", "crf", "--corpus", str(corpus), "--out", str(out), "--workers", "1"]
+    r = subprocess.run(
+        [sys.executable, str(root / "scripts" / "build_name_memory.py"), *args],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert r.returncode == 0, r.stderr
+    rows = [line.split("\t") for line in out.read_text("utf-8").splitlines() if not line.startswith("#")]
+    assert ["LOC", "باماكو", "3", "3"] in rows  # tagged in every one of its occurrences
+    assert all(len(row) == 4 and int(row[2]) >= 3 and int(row[3]) >= int(row[2]) for row in rows)
+    assert "3 articles" in out.read_text("utf-8").splitlines()[0]  # the empty one is skipped
+    bad = subprocess.run(
+        [sys.executable, str(root / "scripts" / "build_name_memory.py"), "--corpus", str(tmp_path / "none.gz")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert bad.returncode != 0 and "corpus not found" in bad.stderr
