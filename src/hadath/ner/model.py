@@ -70,7 +70,8 @@ def tag_with(
     """Labels of every sentence with each label's marginal probability (``marginals=False``:
     zeros); empty sentences get empty lists. The sentences are one document: with a
     ``doc_bonus``, a name tagged in one of them is favoured, with the same type, wherever
-    else it occurs (``hadath.ner.consistency``)."""
+    else it occurs; with a ``memory_bonus``, so are the names of the name memory
+    (``hadath.ner.consistency``)."""
     if gazetteer_labels is None:
         from hadath.ner.gazetteer import gazetteer
 

@@ -175,7 +175,9 @@ def evaluate(
     Proper names only by default, as ANERcorp annotates them: the spans of the nominal-phrase
     rules (``الجيش المالي``) are left out unless ``nominal=True``. Speed counts features,
     tagging and rules, on the gold tokens (their text-layer analysis is not timed), in
-    batches of sentences as the NER stage decodes them.
+    batches of sentences as the NER stage decodes them. A CoNLL file has no document
+    boundaries: each batch of ``_BATCH`` neighbouring sentences stands for a document (the
+    models' document consistency works within one).
     """
     from hadath.ner.model import model_name, named_tagger
     from hadath.ner.rules import NOMINAL_RULES
