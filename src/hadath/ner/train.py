@@ -220,10 +220,10 @@ def train(
     """Tune on a dev split of ``train_path``, then train on all of it and write ``out``."""
     import tempfile
 
-    sentences = read_conll(train_path)
-    fit, dev = dev_split(sentences, dev_every)
     from hadath.ner.model import CRFTagger
 
+    sentences = read_conll(train_path)
+    fit, dev = dev_split(sentences, dev_every)
     results = []
     with tempfile.TemporaryDirectory() as tmp:
         for n, cfg in enumerate(grid):
