@@ -56,7 +56,7 @@ def _sentences(text: str) -> list[list]:  # type: ignore[type-arg]
     from hadath.text.stage import text_stage
 
     doc = text_stage(Document(text=text))
-    return [doc.tokens[s.token_start : s.token_end] for s in doc.sentences if s.token_end > s.token_start]
+    return [doc.sentence_tokens(s) for s in doc.sentences if s.token_end > s.token_start]
 
 
 def _tagged(text: str) -> Counter[tuple[tuple[str, ...], str]]:

@@ -130,3 +130,14 @@ def test_clitics_anergazet_locations_keep_their_particle_letters() -> None:
     wrong_particle = [w for w in words if analyze_word(w).prefix]
     # only real clitic + article forms that the gazetteer itself contains (e.g. والجبل)
     assert len(wrong_particle) <= 0.002 * len(words)
+
+
+def test_bare_particles_are_those_split_candidates_reads_off() -> None:
+    from hadath.text.clitics import bare_particles
+
+    particles, min_stem = bare_particles()
+    assert {"و", "ب", "وب", "فل"} <= set(particles)
+    for p in particles:
+        assert "مصر" in split_candidates(p + "مصر")
+    short = "مصر"[: min_stem - 1]  # one letter fewer than a split must leave
+    assert split_candidates("و" + short) == ("و" + short,)

@@ -31,6 +31,7 @@ import numpy as np
 
 from hadath.model import Token
 from hadath.ner.conll import entities
+from hadath.text.clitics import bare_particles
 
 __all__ = [
     "add_name_bonus",
@@ -42,15 +43,6 @@ __all__ = [
     "sentence_keys",
 ]
 
-PARTICLES = ("و", "ف", "ب", "ل", "ك")
-"""One-letter proclitics a name's first word may carry unsplit."""
-
-PARTICLE_PAIRS = ("وب", "ول", "وك", "فب", "فل", "فك")
-"""A conjunction then a preposition, as a name's first word may carry them unsplit."""
-
-_MIN_BARE = 3
-"""Letters a name's first word needs for a form with particles to match it."""
-
 
 def name_key(token: Token) -> str:
     """The form a name's word is matched on: normalized, without proclitic particles."""
@@ -59,16 +51,18 @@ def name_key(token: Token) -> str:
 
 def sentence_keys(tokens: Sequence[Token]) -> list[str]:
     """``name_key`` of every token of a sentence."""
-    return [t.norm[len(t.prefix) :] if t.prefix else t.norm for t in tokens]
+    return [name_key(t) for t in tokens]
 
 
 @lru_cache(maxsize=65536)
 def _written_forms(word: str) -> tuple[str, ...]:
-    """How a name's first word may be written with particles the text layer left on it:
-    itself, after one particle, after a conjunction and a preposition."""
-    if len(word) < _MIN_BARE:
+    """How a name's first word may be written with particles the text layer left on it
+    (``hadath.text.clitics.bare_particles``): itself, after one particle, after a
+    conjunction and a preposition."""
+    particles, min_stem = bare_particles()
+    if len(word) < min_stem:
         return (word,)
-    return (word, *(p + word for p in PARTICLES), *(p + word for p in PARTICLE_PAIRS))
+    return (word, *(p + word for p in particles))
 
 
 NameIndex = dict[str, dict[int, dict[tuple[str, ...], tuple[str, ...]]]]

@@ -10,6 +10,7 @@ can tell.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from hadath.model import Document, Mention, Token
 from hadath.ner.conll import entities
@@ -18,10 +19,15 @@ from hadath.ner.model import Tagger, default_tagger
 from hadath.ner.rules import Span3, apply_rules
 from hadath.stage import stage
 from hadath.text import split_candidates
+from hadath.text.clitics import bare_particles
 
 __all__ = ["entity_start", "ner_stage", "tag_sentence", "tag_sentences", "tag_spans"]
 
-_PARTICLES = frozenset("وفبكل")
+
+@lru_cache(maxsize=1)
+def _particle_letters() -> frozenset[str]:
+    """Letters a word that starts with a bare particle starts with (و ف ب ك ل)."""
+    return frozenset(p[0] for p in bare_particles()[0])
 
 
 def entity_start(token: Token) -> int:
@@ -34,7 +40,7 @@ def entity_start(token: Token) -> int:
     if token.core_start > token.start:
         return token.core_start
     norm = token.norm
-    if len(norm) < 4 or norm[0] not in _PARTICLES or len(token.text) != len(norm):
+    if len(norm) < 4 or norm[0] not in _particle_letters() or len(token.text) != len(norm):
         return token.start
     g = gazetteer()
     if key(norm) in g.single or key(norm) in g.phrases:
@@ -103,7 +109,7 @@ def _mentions(tokens: Sequence[Token], spans: list[Span3], probs: list[float], t
 def ner_stage(doc: Document) -> Document:
     """Tag every sentence and add its entity mentions."""
     mentions = [m for m in doc.mentions if not m.source.startswith("ner")]
-    sentences = [doc.tokens[sent.token_start : sent.token_end] for sent in doc.sentences]
+    sentences = [doc.sentence_tokens(sent) for sent in doc.sentences]
     for found in tag_sentences(sentences, doc.text):
         mentions.extend(found)
     doc.mentions = sorted(mentions, key=lambda m: (m.start, m.end))

@@ -22,7 +22,7 @@ from typing import Any, NamedTuple
 from hadath.cache import word_cache
 from hadath.text.normalize import normalize, normalize_with_offsets
 
-__all__ = ["WordAnalysis", "analyze_word", "split_candidates"]
+__all__ = ["WordAnalysis", "analyze_word", "bare_particles", "split_candidates"]
 
 
 class WordAnalysis(NamedTuple):
@@ -114,6 +114,16 @@ def analyze_word(surface: str) -> WordAnalysis:
     else:
         core = normalize_with_offsets(surface).to_original(len(prefix))
     return WordAnalysis(norm, rest, prefix, article, suffix, core)
+
+
+@lru_cache(maxsize=1)
+def bare_particles() -> tuple[tuple[str, ...], int]:
+    """The particles a word may carry unsplit, as ``split_candidates`` reads them off: a
+    conjunction, a preposition, or a conjunction then a preposition (و، ب، وب …), and the
+    least letters the word keeps after them."""
+    r = _rules()
+    conj, prep = r["conjunctions"], r["prepositions"]
+    return (*conj, *prep, *(c + p for c in conj for p in prep)), r["min_stem_after_bare_particle"]
 
 
 @word_cache(65536)
