@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from hadath.cli import app
+from hadath.cli import app, reflow_help
 
 runner = CliRunner()
 
@@ -124,6 +124,30 @@ def test_cli_help_and_version() -> None:
     assert run("eval", "events", "--help").exit_code == 0
     assert run("events", "--help").exit_code == 0
     assert run("train", "ner", "--help").exit_code == 0
+
+
+def test_help_prose_is_wrapped_to_the_terminal() -> None:
+    """A docstring's prose lines are joined (rich wraps them at the terminal's width);
+    indented examples keep their lines."""
+    doc = """First line.
+
+    A paragraph written
+    on two lines.
+
+    Examples:
+
+        hadath analyze a.txt
+        hadath analyze b.txt
+    """
+    assert reflow_help(doc) == (
+        "First line.\n\nA paragraph written on two lines.\n\nExamples:\n\n"
+        "    hadath analyze a.txt\n    hadath analyze b.txt"
+    )
+    lines = [line.strip() for line in run("analyze", "--help").stdout.splitlines()]
+    # at the test runner's 80 columns the docstring's 88-character line is rewrapped, not
+    # cut after "analysing the" and left ragged
+    assert any(line.startswith("the same article again") or "analysing the same article" in line for line in lines)
+    assert "hadath analyze examples/seeds" in lines
 
 
 @pytest.mark.skipif(

@@ -6,6 +6,7 @@ error (missing file, bad option, unreadable database) is one line and exit code 
 
 from __future__ import annotations
 
+import inspect
 import json
 import logging
 import os
@@ -180,7 +181,7 @@ def analyze(
 
         hadath analyze page.html --format jsonl --no-store
 
-        hadath analyze articles.jsonl.gz --ner-model ensemble   # more accurate names, slower
+        hadath analyze articles.jsonl.gz --ner-model ensemble   # more accurate, slower
     """
     _use_ner_model(ner_model)
     from hadath.cache import batch_gc
@@ -936,6 +937,27 @@ def train_ner(
         info = refit_neural(train_file, folder / "bilstm.npz", info, report=err.print)
     (folder / "ensemble.json").write_text(json.dumps(manifest, indent=1) + "\n", "utf-8")
     out.print(json.dumps({"neural": info, "ensemble": manifest}, indent=1))
+
+
+def reflow_help(doc: str) -> str:
+    """A command's docstring as its ``--help`` text: the lines of each prose paragraph
+    joined, so that rich wraps them at the terminal's width (it keeps the docstring's
+    line breaks otherwise, and its lines are longer than an 80-column terminal);
+    paragraphs with indented lines (examples) keep theirs."""
+    paragraphs = inspect.cleandoc(doc).split("\n\n")
+    return "\n\n".join(
+        p if any(line.startswith(" ") for line in p.splitlines()) else " ".join(p.split("\n")) for p in paragraphs
+    )
+
+
+def _reflow_commands(*apps: typer.Typer) -> None:
+    for a in apps:
+        for command in a.registered_commands:
+            if command.help is None and command.callback is not None and command.callback.__doc__:
+                command.help = reflow_help(command.callback.__doc__)
+
+
+_reflow_commands(app, eval_app, train_app)
 
 
 def run() -> None:  # pragma: no cover - console-script entry point
