@@ -86,3 +86,37 @@ def test_events_support_is_for_someone_and_a_distant_actor_is_no_source() -> Non
         "إن قوات الأمن هاجمت مواقع"
     )
     assert not [e for e in events(far) if e.type == "ASSAULT" and e.source == "DZA"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أشارت دراسة إلى أن السعودية تحتل المرتبة الثالثة عالميا في استخدام الهواتف الذكية.",
+        "واحتلت مصر المركز الأول بين الدول العربية في القائمة.",
+        "واس- القدس: اعتقلت قوات الاحتلال الإسرائيلي، اليوم، ستة أطفال فلسطينيين.",
+        "وقال نتنياهو إن الإضرابات عن الطعام أصبحت أداة لتهديد إسرائيل.",
+    ],
+)
+def test_events_idioms_name_no_event(text: str) -> None:
+    """A trigger's word inside an idiom means something else: ranks (not occupies), the
+    occupying forces (an actor), is a threat (nobody threatens)."""
+    assert [e for e in events(text) if e.type in ("ASSAULT", "THREATEN")] == []
+
+
+def test_events_the_words_of_an_idiom_still_code_outside_it() -> None:
+    evs = [e for e in events("احتلت القوات الإسرائيلية مدينة غزة.") if e.type == "ASSAULT"]
+    assert evs and evs[0].source == "ISRMIL"
+    evs = [e for e in events("هددت إيران إسرائيل بالرد على أي هجوم.") if e.type == "THREATEN"]
+    assert evs and evs[0].source == "IRN"
+
+
+def test_events_sports_reports_make_no_conflict_events() -> None:
+    sentence = "وخاض المنتخب المصري مواجهات صعبة أمام تونس في الدوري، وسجل اللاعب هدفين في المباراة."
+    assert [e for e in events(sentence) if e.type == "ASSAULT"] == []
+    # a whole sports report: its sentence without a sports word is not coded either
+    threat = "هدد نادي فيورنتينا الإيطالي تشيلسي الإنجليزي بالشكوى. "
+    report = threat + sentence + " وانتهت المباراة بالتعادل في الشوط الأول."
+    assert [e for e in events(report) if e.type in ("ASSAULT", "THREATEN")] == []
+    # a stadium is a place in war reports: fighting there is still an assault
+    evs = events("اشتبكت القوات العراقية مع مسلحي داعش قرب الملعب الأولمبي في الرمادي.")
+    assert [e for e in evs if e.type == "ASSAULT"]

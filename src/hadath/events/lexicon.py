@@ -21,7 +21,7 @@ from hadath.model import Token
 from hadath.text import fold
 from hadath.text.keys import _lookup_forms
 
-__all__ = ["Trigger", "TriggerMatch", "codebook", "cues", "find_triggers", "forms"]
+__all__ = ["NOT_AN_EVENT", "Trigger", "TriggerMatch", "codebook", "cues", "find_triggers", "forms"]
 
 
 _n = fold
@@ -188,11 +188,18 @@ def _match_at(trigger: Trigger, tokens: Sequence[Token], i: int) -> int | None:
     return pos
 
 
+NOT_AN_EVENT = "-"
+"""The type of a pattern that names no event: an idiom in which a trigger's word means
+something else (تحتل المرتبة الثالثة: ranks third, not occupies). It is matched like any
+pattern, longer ones first, and the words it covers start no event."""
+
+
 def find_triggers(tokens: Sequence[Token]) -> list[TriggerMatch]:
     """Trigger matches in one sentence, left to right; a token starts at most one match.
 
     hadath's own lexicon is matched first, over the whole sentence; the converted
-    UniversalPetrarch patterns only fill tokens it left uncovered.
+    UniversalPetrarch patterns only fill tokens it left uncovered. Idioms (patterns of type
+    ``NOT_AN_EVENT``) cover their words and are not returned.
     """
     out: list[TriggerMatch] = []
     covered: set[int] = set()
@@ -210,4 +217,4 @@ def find_triggers(tokens: Sequence[Token]) -> list[TriggerMatch]:
                     covered.update(range(i, end))
                     break
     out.sort(key=lambda m: m.start)
-    return out
+    return [m for m in out if m.trigger.type != NOT_AN_EVENT]

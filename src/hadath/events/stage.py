@@ -37,6 +37,15 @@ def _near(tokens: Sequence[Token], lo: int, hi: int, name: str) -> bool:
 
 
 _NEEDS_TARGET = frozenset({"SUPPORT"})  # PLOVER types that are always support *for* someone
+_NOT_IN_SPORTS = frozenset({"ASSAULT", "THREATEN", "COERCE", "RETREAT"})
+"""Types that a sports report's words only seem to name: a match's مواجهة and هجوم, a club's
+تهديد, a team's انسحاب from a tournament."""
+_SPORTS_DOCUMENT = 3  # distinct sports words that make a whole document a sports report
+
+
+def _sports_words(tokens: Sequence[Token]) -> set[str]:
+    wanted = {p[0] for p in cues()["sports"] if len(p) == 1}
+    return {f for tok in tokens if tok.kind == "word" for f in forms(tok) if f in wanted}
 _NEAR = 16  # tokens between a source outside the trigger's clause and the trigger
 _CLAUSE = ("،", ",", ".", "؛", ";")
 _CERTAINTY = ("asserted", "reported", "intent", "future")
@@ -342,6 +351,7 @@ def events_stage(doc: Document) -> Document:
     merged: dict[tuple, dict[str, Any]] = {}
     order: list[tuple] = []
     last_aid: dict[str, Any] | None = None
+    sports_document: bool | None = None  # read on the first conflict trigger
     for si, sent in enumerate(doc.sentences):
         tokens = doc.tokens[sent.token_start : sent.token_end]
         matches = find_triggers(tokens)
@@ -358,6 +368,13 @@ def events_stage(doc: Document) -> Document:
                 if extra:
                     last_aid["last_sentence"] = si
             continue
+        if any(m.trigger.type in _NOT_IN_SPORTS for m in matches):
+            if sports_document is None:
+                sports_document = len(_sports_words(doc.tokens)) >= _SPORTS_DOCUMENT
+            if sports_document or _sports_words(tokens):
+                matches = [m for m in matches if m.trigger.type not in _NOT_IN_SPORTS]
+                if not matches:
+                    continue
         actors = sentence_actors(doc, sent)
         own = any(m.trigger.origin == "hadath" for m in matches)
         for m in matches:
