@@ -95,12 +95,16 @@ def test_events_support_is_for_someone_and_a_distant_actor_is_no_source() -> Non
         "واحتلت مصر المركز الأول بين الدول العربية في القائمة.",
         "واس- القدس: اعتقلت قوات الاحتلال الإسرائيلي، اليوم، ستة أطفال فلسطينيين.",
         "وقال نتنياهو إن الإضرابات عن الطعام أصبحت أداة لتهديد إسرائيل.",
+        "ولكن القاهرة لم تقم بخطوة مماثلة، ما دعا السلطات السودانية لإعادة توقيف الصيادين.",
+        "وقال المصدر لرويترز طالبا عدم الكشف عن اسمه إن الخلية جديدة.",
+        "شن رئيس جنوب السودان هجوما شديدا على الرئيس الأميركي باراك أوباما.",
     ],
 )
 def test_events_idioms_name_no_event(text: str) -> None:
     """A trigger's word inside an idiom means something else: ranks (not occupies), the
-    occupying forces (an actor), is a threat (nobody threatens)."""
-    assert [e for e in events(text) if e.type in ("ASSAULT", "THREATEN")] == []
+    occupying forces (an actor), is a threat (nobody threatens), which prompted (not called
+    for), asking not to be named, a harsh (verbal) attack."""
+    assert [e for e in events(text) if e.type in ("ASSAULT", "THREATEN", "REQUEST")] == []
 
 
 def test_events_the_words_of_an_idiom_still_code_outside_it() -> None:
@@ -108,6 +112,8 @@ def test_events_the_words_of_an_idiom_still_code_outside_it() -> None:
     assert evs and evs[0].source == "ISRMIL"
     evs = [e for e in events("هددت إيران إسرائيل بالرد على أي هجوم.") if e.type == "THREATEN"]
     assert evs and evs[0].source == "IRN"
+    evs = [e for e in events("دعت مصر السلطات السودانية إلى الإفراج عن الصيادين.") if e.type == "REQUEST"]
+    assert evs and evs[0].source == "EGY"
 
 
 def test_events_sports_reports_make_no_conflict_events() -> None:
