@@ -126,3 +126,17 @@ def test_events_sports_reports_make_no_conflict_events() -> None:
     # a stadium is a place in war reports: fighting there is still an assault
     evs = events("اشتبكت القوات العراقية مع مسلحي داعش قرب الملعب الأولمبي في الرمادي.")
     assert [e for e in evs if e.type == "ASSAULT"]
+
+
+def test_events_a_noun_event_done_by_the_actor_of_its_clause() -> None:
+    """زيارة يقوم بها X, هجوم شنه X, الغارات التي ينفذها X: X did it, not a place or actor
+    named before the noun."""
+    text = (
+        "وقال المتحدث باسم البيت الأبيض في مؤتمر صحفي في نيروبي أثناء زيارة رسمية يقوم بها "
+        "الرئيس الأميركي باراك أوباما إلى كينيا إن واشنطن تعمل مع نيروبي."
+    )
+    (ev,) = [e for e in events(text) if e.type == "CONSULT"]
+    assert (ev.source, ev.target) == ("USAGOV", "KEN")
+    text = "وأدى الاتفاق إلى تهدئة التوتر خلال زيارة إلى بنغلاديش قام بها رئيس الحكومة الهندية."
+    (ev,) = [e for e in events(text) if e.type == "CONSULT"]
+    assert (ev.source, ev.target) == ("INDGOV", "BGD")

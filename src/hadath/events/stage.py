@@ -46,6 +46,8 @@ _SPORTS_DOCUMENT = 3  # distinct sports words that make a whole document a sport
 def _sports_words(tokens: Sequence[Token]) -> set[str]:
     wanted = {p[0] for p in cues()["sports"] if len(p) == 1}
     return {f for tok in tokens if tok.kind == "word" for f in forms(tok) if f in wanted}
+
+
 _NEAR = 16  # tokens between a source outside the trigger's clause and the trigger
 _CLAUSE = ("،", ",", ".", "؛", ";")
 _CERTAINTY = ("asserted", "reported", "intent", "future")
@@ -95,6 +97,20 @@ def _marked(tokens: Sequence[Token], a: ActorRef) -> bool:
     return (prev is not None and not wanted.isdisjoint(forms(prev))) or first.prefix in ("ل", "ول", "فل")
 
 
+def _agent_by_verb(tokens: Sequence[Token], actors: Sequence[ActorRef], end: int) -> ActorRef | None:
+    """The actor of a clause that names who did an event named by a noun: زيارة (رسمية) يقوم
+    بها الرئيس الأمريكي, غارات (جوية) شنتها طائرات التحالف -> the president, the coalition."""
+    for k in range(end, min(end + 3, len(tokens))):
+        if tokens[k].text in _CLAUSE:
+            return None
+        if _near(tokens, k, k + 1, "agent_verbs"):
+            k += 1
+            if k < len(tokens) and _near(tokens, k, k + 1, "agent_links"):
+                k += 1
+            return next((a for a in actors if k <= a.start <= k + 2 and not _marked(tokens, a)), None)
+    return None
+
+
 def _modality(tokens: Sequence[Token], head: int) -> str:
     verb = tokens[head]
     if (verb.norm.startswith(("ست", "سي", "سن")) and len(verb.norm) > 4) or _near(tokens, head - 3, head, "future"):
@@ -134,6 +150,8 @@ def _event(
         # الجماعات "المتمردة" التي احتلت: the noun before the relative pronoun acts
         prior = [a for a in actors if a.end <= rel and rel - a.end <= 2]
         source = prior[-1] if prior else None
+    if source is None and t.kind == "noun":
+        source = _agent_by_verb(tokens, actors, m.end)  # زيارة قام بها الرئيس, غارات شنتها طائرات التحالف
     if source is None and t.kind == "noun":
         # the agent of a masdar follows it: انسحاب قوات الجيش الفرنسي, دعم الجزائر, بوساطة جزائرية
         after = [a for a in actors if m.end <= a.start <= m.end + 1 and not _marked(tokens, a)]
