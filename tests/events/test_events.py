@@ -140,3 +140,13 @@ def test_events_a_noun_event_done_by_the_actor_of_its_clause() -> None:
     text = "وأدى الاتفاق إلى تهدئة التوتر خلال زيارة إلى بنغلاديش قام بها رئيس الحكومة الهندية."
     (ev,) = [e for e in events(text) if e.type == "CONSULT"]
     assert (ev.source, ev.target) == ("INDGOV", "BGD")
+
+
+def test_events_a_later_noun_for_the_same_event_is_a_report_of_it() -> None:
+    text = (
+        "وقال المتحدث باسم البيت الأبيض في نيروبي أثناء زيارة رسمية يقوم بها الرئيس الأميركي "
+        "باراك أوباما إلى كينيا إن الزيارة ناجحة."
+    )
+    evs = [e for e in events(text) if e.type == "CONSULT"]
+    assert [(e.source, e.target) for e in evs] == [("USAGOV", "KEN")]
+    assert any(a.role == "evidence" for a in evs[0].arguments)  # the second report

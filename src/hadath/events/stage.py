@@ -416,6 +416,9 @@ def events_stage(doc: Document) -> Document:
                     host["arguments"] += [a for a in ev["arguments"] if a.role not in ("source", "target")]
                 continue
             key = _key(ev)
+            if key not in merged and ev["kind"] == "noun" and ev["target"] is None:
+                # الزيارة, الهجوم after the event was told: a later report of it, not a new event
+                key = next((k for k in order if k[:3] == key[:3] and k[4] == key[4]), key)
             if key in merged:
                 host = merged[key]
                 host["arguments"] += ev["arguments"]
