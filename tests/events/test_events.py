@@ -150,3 +150,27 @@ def test_events_a_later_noun_for_the_same_event_is_a_report_of_it() -> None:
     evs = [e for e in events(text) if e.type == "CONSULT"]
     assert [(e.source, e.target) for e in evs] == [("USAGOV", "KEN")]
     assert any(a.role == "evidence" for a in evs[0].arguments)  # the second report
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        # who condemns an attack did not make it
+        ("نددت الولايات المتحدة بالهجوم على المدنيين في اليمن.", "USA"),
+        ("وأدانت مصر بشدة الغارات على غزة.", "EGY"),
+        # a country after في is where it happened
+        ("وأدانت الحكومة الفرنسية الهجمات في تونس.", "TUN"),
+        # a country after مقره is where someone is based
+        ("وذكر المرصد ومقره بريطانيا أن الغارات الجوية قصفت مواقع للجبهة قرب بلدة اعزاز.", "GBR"),
+        # the occupation, a state of things
+        ("ولولا الصمت الدولي على جرائم الاحتلال في قطاع غزة لما تجرأ المستوطنون.", "PSE"),
+    ],
+)
+def test_events_actors_that_did_not_act(text: str, wrong: str) -> None:
+    assert [e for e in events(text) if e.type == "ASSAULT" and e.source == wrong] == []
+
+
+def test_events_mediation_is_between_parties() -> None:
+    assert [e for e in events("وهي قرى صغيرة في السعودية يتوسطها مصلى صغير.") if e.type == "CONSULT"] == []
+    evs = [e for e in events("توسطت قطر بين الحكومة السودانية والمتمردين.") if e.type == "CONSULT"]
+    assert evs and evs[0].mode == "mediate" and evs[0].source == "QAT"

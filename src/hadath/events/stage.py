@@ -111,6 +111,14 @@ def _agent_by_verb(tokens: Sequence[Token], actors: Sequence[ActorRef], end: int
     return None
 
 
+def _comments_on(tokens: Sequence[Token], actor: ActorRef, head: int) -> bool:
+    """Whether ``actor`` condemns, welcomes or blames what the noun at ``head`` names rather
+    than doing it: أدانت منظمة هيومن رايتس ووتش قصف المتمردين, المنظمة التي نددت بالهجوم."""
+    return _near(tokens, actor.start - 2, actor.start, "comment_verbs") or _near(
+        tokens, actor.end, head, "comment_verbs"
+    )
+
+
 def _modality(tokens: Sequence[Token], head: int) -> str:
     verb = tokens[head]
     if (verb.norm.startswith(("ست", "سي", "سن")) and len(verb.norm) > 4) or _near(tokens, head - 3, head, "future"):
@@ -154,7 +162,13 @@ def _event(
         source = _agent_by_verb(tokens, actors, m.end)  # زيارة قام بها الرئيس, غارات شنتها طائرات التحالف
     if source is None and t.kind == "noun":
         # the agent of a masdar follows it: انسحاب قوات الجيش الفرنسي, دعم الجزائر, بوساطة جزائرية
-        after = [a for a in actors if m.end <= a.start <= m.end + 1 and not _marked(tokens, a)]
+        after = [
+            a
+            for a in actors
+            if m.end <= a.start <= m.end + 1
+            and not _marked(tokens, a)
+            and not _near(tokens, m.end, a.start, "locatives")  # الهجمات في تونس: where, not who
+        ]
         source = after[0] if after else _adjective_actor(doc, tokens, m.end)
         by_adjective = not after and source is not None
         if source is None:  # طائرتان قطريتان محملتان بمساعدات: a country adjective just before
@@ -168,7 +182,7 @@ def _event(
                 ),
                 None,
             )
-        if source is None and before:
+        if source is None and before and not _comments_on(tokens, before[-1], head):
             source = before[-1]
     elif source is None:
         source = before[-1] if before else None
@@ -393,7 +407,8 @@ def events_stage(doc: Document) -> Document:
                 matches = [m for m in matches if m.trigger.type not in _NOT_IN_SPORTS]
                 if not matches:
                     continue
-        actors = sentence_actors(doc, sent)
+        # a country after مقره (the observatory, based in Britain) is where someone is, not who acts
+        actors = [a for a in sentence_actors(doc, sent) if not _near(tokens, a.start - 1, a.start, "based_in")]
         own = any(m.trigger.origin == "hadath" for m in matches)
         for m in matches:
             converted = m.trigger.origin != "hadath"
