@@ -147,10 +147,13 @@ def _event(
 ) -> dict[str, Any]:
     t = m.trigger
     head = m.head
-    before = [a for a in actors if a.end <= head and not _marked(tokens, a) and a.start >= _clause_start(tokens, head)]
+    # actors before the trigger that may do it: not one it is done to (إلى مالي) nor a place
+    # (في سوريا)
+    doers = [a for a in actors if not _marked(tokens, a) and not _near(tokens, a.start - 1, a.start, "locatives")]
+    before = [a for a in doers if a.end <= head and a.start >= _clause_start(tokens, head)]
     # past the clause, only an actor close before the trigger (a long sentence's first actor
     # seldom acts thirty words later)
-    before = before or [a for a in actors if a.end <= head and head - a.end <= _NEAR and not _marked(tokens, a)]
+    before = before or [a for a in doers if a.end <= head and head - a.end <= _NEAR]
     source = None
     by_adjective = False
     rel = head - 1 if head > 0 and _near(tokens, head - 1, head, "relative_pronouns") else None
