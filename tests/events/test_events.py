@@ -174,3 +174,9 @@ def test_events_mediation_is_between_parties() -> None:
     assert [e for e in events("وهي قرى صغيرة في السعودية يتوسطها مصلى صغير.") if e.type == "CONSULT"] == []
     evs = [e for e in events("توسطت قطر بين الحكومة السودانية والمتمردين.") if e.type == "CONSULT"]
     assert evs and evs[0].mode == "mediate" and evs[0].source == "QAT"
+
+
+def test_events_a_country_after_a_locative_is_not_the_doer() -> None:
+    text = "علينا أن نترقب ماذا سيحصل في سوريا بعدما دعت تركيا إلى اجتماع لحلف شمال الأطلسي."
+    evs = [e for e in events(text) if e.type == "REQUEST"]
+    assert [(e.source, e.target) for e in evs] == [("TUR", "IGONATO")]
