@@ -180,3 +180,13 @@ def test_events_a_country_after_a_locative_is_not_the_doer() -> None:
     text = "علينا أن نترقب ماذا سيحصل في سوريا بعدما دعت تركيا إلى اجتماع لحلف شمال الأطلسي."
     evs = [e for e in events(text) if e.type == "REQUEST"]
     assert [(e.source, e.target) for e in evs] == [("TUR", "IGONATO")]
+
+
+def test_events_a_visit_or_meeting_needs_a_counterpart() -> None:
+    """Receiving customers or visiting a museum is no consultation between actors."""
+    text = "وهو مطعم تم افتتاحه في عام 1725 بمدينة مدريد بإسبانيا وما يزال يعمل ويستقبل زبائنه حتى اليوم."
+    assert [e for e in events(text) if e.type == "CONSULT"] == []
+    text = "لم يكن في السعودية متحف يستحق الزيارة."
+    assert [e for e in events(text) if e.type == "CONSULT"] == []
+    evs = [e for e in events("زار وزير الخارجية الجزائري باماكو أمس.") if e.type == "CONSULT"]
+    assert [(e.source, e.target) for e in evs] == [("DZAGOV", "MLI")]

@@ -36,7 +36,9 @@ def _near(tokens: Sequence[Token], lo: int, hi: int, name: str) -> bool:
     return any(not wanted.isdisjoint(forms(tokens[k])) for k in range(max(0, lo), max(0, hi)))
 
 
-_NEEDS_TARGET = frozenset({"SUPPORT"})  # PLOVER types that are always support *for* someone
+_NEEDS_TARGET = frozenset({"SUPPORT", "CONSULT"})
+"""PLOVER types that always have a counterpart: support *for* someone, a visit or meeting
+*with* someone (one who receives customers or a museum that is visited consults no one)."""
 _NOT_IN_SPORTS = frozenset({"ASSAULT", "THREATEN", "COERCE", "RETREAT"})
 """Types that a sports report's words only seem to name: a match's مواجهة and هجوم, a club's
 تهديد, a team's انسحاب from a tournament."""
@@ -319,6 +321,16 @@ def _key(ev: dict[str, Any]) -> tuple:
     return (ev["type"], ev["mode"], _country(ev["source"]), _country(ev["target"]), ev["negated"])
 
 
+def _told_before(ev: dict[str, Any], merged: dict[tuple, dict[str, Any]], order: list[tuple]) -> tuple | None:
+    """The key of the document's event that a noun with no target of its own reports again
+    (الزيارة, خلال زيارته, تلك الهجمات after the event was told: same type, mode, source and
+    polarity), or None."""
+    if ev["kind"] != "noun" or ev["target"] is not None:
+        return None
+    key = _key(ev)
+    return next((k for k in order if k[:3] == key[:3] and k[4] == key[4]), None)
+
+
 def _pick(args: list[Argument], role: str) -> Argument | None:
     cands = [a for a in args if a.role == role]
     if role == "place":
@@ -420,7 +432,7 @@ def events_stage(doc: Document) -> Document:
             ev = _event(doc, si, sent, tokens, actors, m, matches)
             if converted and (ev["source"] is None or ev["target"] is None):
                 continue  # converted patterns are broad: they must find both actors
-            if ev["type"] in _NEEDS_TARGET and ev["target"] is None:
+            if ev["type"] in _NEEDS_TARGET and ev["target"] is None and _told_before(ev, merged, order) is None:
                 continue  # support for no one named: دعم الوقود, يدعم الأسعار (subsidies, prices)
             if ev["source"] is None and ev["kind"] == "verb" and not _has_items(ev):
                 continue  # no one does it: "who did what" needs its who (aid sent by no one named keeps its items)
@@ -434,9 +446,8 @@ def events_stage(doc: Document) -> Document:
                     host["arguments"] += [a for a in ev["arguments"] if a.role not in ("source", "target")]
                 continue
             key = _key(ev)
-            if key not in merged and ev["kind"] == "noun" and ev["target"] is None:
-                # الزيارة, الهجوم after the event was told: a later report of it, not a new event
-                key = next((k for k in order if k[:3] == key[:3] and k[4] == key[4]), key)
+            if key not in merged and ev["target"] is None:
+                key = _told_before(ev, merged, order) or key
             if key in merged:
                 host = merged[key]
                 host["arguments"] += ev["arguments"]
