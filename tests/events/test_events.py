@@ -190,3 +190,15 @@ def test_events_a_visit_or_meeting_needs_a_counterpart() -> None:
     assert [e for e in events(text) if e.type == "CONSULT"] == []
     evs = [e for e in events("زار وزير الخارجية الجزائري باماكو أمس.") if e.type == "CONSULT"]
     assert [(e.source, e.target) for e in evs] == [("DZAGOV", "MLI")]
+
+
+def test_events_who_tells_of_an_attack_did_not_make_it() -> None:
+    """أعلن X أن Y فعل: Y did it (here no coded actor, so no event), not X; but أعلنت X أنها
+    and قررت X أن ترسل keep X."""
+    text = "أعلن حلف شمال الأطلسي أن جنديا من قواته قتل في هجوم للمتشددين على قاعدة تابعة للناتو في كابل."
+    assert [e for e in events(text) if e.type == "ASSAULT"] == []
+    assert [e for e in events("وقال الجيش المالي إن مسلحين هاجموا قاعدة في كيدال.") if e.type == "ASSAULT"] == []
+    for text in ("أعلنت الجزائر أنها أرسلت مساعدات عسكرية إلى مالي.", "قررت الجزائر أن ترسل مساعدات عسكرية إلى مالي."):
+        assert [(e.source, e.target) for e in events(text) if e.type == "AID"] == [("DZA", "MLI")]
+    text = "وقال الناطق باسم الجيش الاسرائيلي إن الطيران الاسرائيلي قصف موقعا لحركة حماس وسط قطاع غزة."
+    assert [(e.source, e.target) for e in events(text) if e.type == "ASSAULT"] == [("ISRMIL", "PSEREB")]

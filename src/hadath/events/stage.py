@@ -113,6 +113,17 @@ def _agent_by_verb(tokens: Sequence[Token], actors: Sequence[ActorRef], end: int
     return None
 
 
+_THAT = frozenset({"ان", "بان", "وان"})  # أن, إن, بأن, وأن: "that", opening what someone says
+
+
+def _says_someone_else_did(tokens: Sequence[Token], actor: ActorRef, head: int) -> bool:
+    """Whether ``actor`` only tells of the event: a bare أن/إن between them opens a clause
+    with a subject of its own (أعلن الناتو أن مسلحين هاجموا القاعدة: the gunmen attacked).
+    Not when the clause goes on with the actor (أعلنت الجزائر أنها أرسلت: أن with a pronoun)
+    or when أن is followed by the verb itself (قررت الجزائر أن ترسل: the same subject)."""
+    return any(tokens[k].norm in _THAT and not tokens[k].suffix and k + 1 < head for k in range(actor.end, head))
+
+
 def _comments_on(tokens: Sequence[Token], actor: ActorRef, head: int) -> bool:
     """Whether ``actor`` condemns, welcomes or blames what the noun at ``head`` names rather
     than doing it: أدانت منظمة هيومن رايتس ووتش قصف المتمردين, المنظمة التي نددت بالهجوم."""
@@ -156,6 +167,7 @@ def _event(
     # past the clause, only an actor close before the trigger (a long sentence's first actor
     # seldom acts thirty words later)
     before = before or [a for a in doers if a.end <= head and head - a.end <= _NEAR]
+    before = [a for a in before if not _says_someone_else_did(tokens, a, head)]
     source = None
     by_adjective = False
     rel = head - 1 if head > 0 and _near(tokens, head - 1, head, "relative_pronouns") else None
@@ -192,7 +204,7 @@ def _event(
     elif source is None:
         source = before[-1] if before else None
         if source is None:
-            after = [a for a in actors if head < a.start <= m.end + 2 and not _marked(tokens, a)]
+            after = [a for a in doers if head < a.start <= m.end + 2]
             source = after[0] if after else None
     target = None
     end = _clause_end(tokens, head)
