@@ -202,3 +202,13 @@ def test_events_who_tells_of_an_attack_did_not_make_it() -> None:
         assert [(e.source, e.target) for e in events(text) if e.type == "AID"] == [("DZA", "MLI")]
     text = "وقال الناطق باسم الجيش الاسرائيلي إن الطيران الاسرائيلي قصف موقعا لحركة حماس وسط قطاع غزة."
     assert [(e.source, e.target) for e in events(text) if e.type == "ASSAULT"] == [("ISRMIL", "PSEREB")]
+
+
+def test_events_an_attack_named_as_a_time_or_cause_is_not_done_by_who_reports_it() -> None:
+    text = "أعلنت وزارة الداخلية المصرية اليوم مقتل شرطي وإصابة ثلاثة آخرين في هجوم مسلح على سيارة ترحيلات."
+    assert [e for e in events(text) if e.type == "ASSAULT"] == []
+    text = "وبحسب مصادر عسكرية مالية كان هناك خمسة أجانب على الأقل في الفندق قبل الهجوم."
+    assert [e for e in events(text) if e.type == "ASSAULT"] == []
+    # with its agent after it, it is coded
+    text = "قتل عشرة أشخاص في هجوم شنه تنظيم داعش على قرية في محافظة الأنبار العراقية."
+    assert [e.source for e in events(text) if e.type == "ASSAULT"] == ["IMGISI"]

@@ -199,7 +199,10 @@ def _event(
                 ),
                 None,
             )
-        if source is None and before and not _comments_on(tokens, before[-1], head):
+        framed = not tokens[head].suffix and _near(tokens, m.start - 1, m.start, "event_frames")
+        if source is None and before and not framed and not _comments_on(tokens, before[-1], head):
+            # not one who reports a death "in an attack" (أعلنت الوزارة مقتل شرطي في هجوم):
+            # an event named as a time or cause has its agent after it, if anywhere
             source = before[-1]
     elif source is None:
         source = before[-1] if before else None
