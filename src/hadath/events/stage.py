@@ -199,10 +199,11 @@ def _event(
                 ),
                 None,
             )
-        framed = not tokens[head].suffix and _near(tokens, m.start - 1, m.start, "event_frames")
+        # an event named as a time or cause has its agent after it, if anywhere: not one who
+        # reports a death "in an attack" (أعلنت الوزارة مقتل شرطي في هجوم); but one who is
+        # "on a visit" (كان الوزير في الزيارة التي قادته) makes it
+        framed = t.type != "CONSULT" and not tokens[head].suffix and _near(tokens, m.start - 1, m.start, "event_frames")
         if source is None and before and not framed and not _comments_on(tokens, before[-1], head):
-            # not one who reports a death "in an attack" (أعلنت الوزارة مقتل شرطي في هجوم):
-            # an event named as a time or cause has its agent after it, if anywhere
             source = before[-1]
     elif source is None:
         source = before[-1] if before else None
