@@ -449,7 +449,7 @@ def events_stage(doc: Document) -> Document:
             if converted and (ev["source"] is None or ev["target"] is None):
                 continue  # converted patterns are broad: they must find both actors
             if ev["type"] in _NEEDS_TARGET and ev["target"] is None and _told_before(ev, merged, order) is None:
-                continue  # support for no one named: دعم الوقود, يدعم الأسعار (subsidies, prices)
+                continue  # support for no one named (دعم الوقود, يدعم الأسعار), a visit to no one (يستقبل زبائنه)
             if ev["source"] is None and ev["kind"] == "verb" and not _has_items(ev):
                 continue  # no one does it: "who did what" needs its who (aid sent by no one named keeps its items)
             if ev["source"] is None and ev["kind"] == "noun":
