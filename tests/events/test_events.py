@@ -212,3 +212,11 @@ def test_events_an_attack_named_as_a_time_or_cause_is_not_done_by_who_reports_it
     # with its agent after it, it is coded
     text = "قتل عشرة أشخاص في هجوم شنه تنظيم داعش على قرية في محافظة الأنبار العراقية."
     assert [e.source for e in events(text) if e.type == "ASSAULT"] == ["IMGISI"]
+
+
+def test_events_a_place_that_witnessed_an_event_did_not_do_it() -> None:
+    text = "وكانت ألمانيا قد شهدت موجة من الهجمات بالحرق على عدد من نزل اللاجئين."
+    assert [e for e in events(text) if e.type == "ASSAULT"] == []
+    # but its people protest
+    text = "وشهد العراق مظاهرات واسعة للمطالبة بتحسين الخدمات."
+    assert [e.source for e in events(text) if e.type == "PROTEST"] == ["IRQ"]

@@ -124,12 +124,16 @@ def _says_someone_else_did(tokens: Sequence[Token], actor: ActorRef, head: int) 
     return any(tokens[k].norm in _THAT and not tokens[k].suffix and k + 1 < head for k in range(actor.end, head))
 
 
+def _near_actor(tokens: Sequence[Token], actor: ActorRef, head: int, cue: str) -> bool:
+    """Whether a word of ``cue`` is the verb of ``actor`` (just before it, or between it and
+    the trigger at ``head``)."""
+    return _near(tokens, actor.start - 2, actor.start, cue) or _near(tokens, actor.end, head, cue)
+
+
 def _comments_on(tokens: Sequence[Token], actor: ActorRef, head: int) -> bool:
     """Whether ``actor`` condemns, welcomes or blames what the noun at ``head`` names rather
     than doing it: أدانت منظمة هيومن رايتس ووتش قصف المتمردين, المنظمة التي نددت بالهجوم."""
-    return _near(tokens, actor.start - 2, actor.start, "comment_verbs") or _near(
-        tokens, actor.end, head, "comment_verbs"
-    )
+    return _near_actor(tokens, actor, head, "comment_verbs")
 
 
 def _modality(tokens: Sequence[Token], head: int) -> str:
@@ -167,7 +171,13 @@ def _event(
     # past the clause, only an actor close before the trigger (a long sentence's first actor
     # seldom acts thirty words later)
     before = before or [a for a in doers if a.end <= head and head - a.end <= _NEAR]
-    before = [a for a in before if not _says_someone_else_did(tokens, a, head)]
+    before = [
+        a
+        for a in before
+        if not _says_someone_else_did(tokens, a, head)
+        # a place or time that "witnessed" it (شهدت ألمانيا هجمات) did not do it; its people protest
+        and (t.type == "PROTEST" or not _near_actor(tokens, a, head, "witness_verbs"))
+    ]
     source = None
     by_adjective = False
     rel = head - 1 if head > 0 and _near(tokens, head - 1, head, "relative_pronouns") else None
