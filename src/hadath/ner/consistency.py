@@ -117,9 +117,11 @@ def add_name_bonus(
     for ks in keys:
         for i, name in occurrences(ks, index):
             typ = types[name]
+            begin, inside = col.get("B-" + typ), col.get("I-" + typ)
+            if begin is None or (inside is None and len(name) > 1):
+                continue  # a model that never saw the label (trained on a small sample)
             rows.append(start + i)
-            cols.append(col["B-" + typ])
-            inside = col["I-" + typ]
+            cols.append(begin)
             for r in range(start + i + 1, start + i + len(name)):
                 rows.append(r)
                 cols.append(inside)
