@@ -130,12 +130,6 @@ def _near_actor(tokens: Sequence[Token], actor: ActorRef, head: int, cue: str) -
     return _near(tokens, actor.start - 2, actor.start, cue) or _near(tokens, actor.end, head, cue)
 
 
-def _comments_on(tokens: Sequence[Token], actor: ActorRef, head: int) -> bool:
-    """Whether ``actor`` condemns, welcomes or blames what the noun at ``head`` names rather
-    than doing it: أدانت منظمة هيومن رايتس ووتش قصف المتمردين, المنظمة التي نددت بالهجوم."""
-    return _near_actor(tokens, actor, head, "comment_verbs")
-
-
 def _modality(tokens: Sequence[Token], head: int) -> str:
     verb = tokens[head]
     if (verb.norm.startswith(("ست", "سي", "سن")) and len(verb.norm) > 4) or _near(tokens, head - 3, head, "future"):
@@ -189,13 +183,7 @@ def _event(
         source = _agent_by_verb(tokens, actors, m.end)  # زيارة قام بها الرئيس, غارات شنتها طائرات التحالف
     if source is None and t.kind == "noun":
         # the agent of a masdar follows it: انسحاب قوات الجيش الفرنسي, دعم الجزائر, بوساطة جزائرية
-        after = [
-            a
-            for a in actors
-            if m.end <= a.start <= m.end + 1
-            and not _marked(tokens, a)
-            and not _near(tokens, m.end, a.start, "locatives")  # الهجمات في تونس: where, not who
-        ]
+        after = [a for a in doers if m.end <= a.start <= m.end + 1]  # not الهجمات في تونس: where, not who
         source = after[0] if after else _adjective_actor(doc, tokens, m.end)
         by_adjective = not after and source is not None
         if source is None:  # طائرتان قطريتان محملتان بمساعدات: a country adjective just before
@@ -213,7 +201,8 @@ def _event(
         # reports a death "in an attack" (أعلنت الوزارة مقتل شرطي في هجوم); but one who is
         # "on a visit" (كان الوزير في الزيارة التي قادته) makes it
         framed = t.type != "CONSULT" and not tokens[head].suffix and _near(tokens, m.start - 1, m.start, "event_frames")
-        if source is None and before and not framed and not _comments_on(tokens, before[-1], head):
+        # nor one who condemns, welcomes or blames it (أدانت منظمة هيومن رايتس ووتش قصف المتمردين)
+        if source is None and before and not framed and not _near_actor(tokens, before[-1], head, "comment_verbs"):
             source = before[-1]
     elif source is None:
         source = before[-1] if before else None
@@ -458,7 +447,8 @@ def events_stage(doc: Document) -> Document:
             ev = _event(doc, si, sent, tokens, actors, m, matches)
             if converted and (ev["source"] is None or ev["target"] is None):
                 continue  # converted patterns are broad: they must find both actors
-            if ev["type"] in _NEEDS_TARGET and ev["target"] is None and _told_before(ev, merged, order) is None:
+            told = _told_before(ev, merged, order)  # a later report of an event told before, or None
+            if ev["type"] in _NEEDS_TARGET and ev["target"] is None and told is None:
                 continue  # support for no one named (دعم الوقود, يدعم الأسعار), a visit to no one (يستقبل زبائنه)
             if ev["source"] is None and ev["kind"] == "verb" and not _has_items(ev):
                 continue  # no one does it: "who did what" needs its who (aid sent by no one named keeps its items)
@@ -472,8 +462,8 @@ def events_stage(doc: Document) -> Document:
                     host["arguments"] += [a for a in ev["arguments"] if a.role not in ("source", "target")]
                 continue
             key = _key(ev)
-            if key not in merged and ev["target"] is None:
-                key = _told_before(ev, merged, order) or key
+            if key not in merged and told is not None:
+                key = told
             if key in merged:
                 host = merged[key]
                 host["arguments"] += ev["arguments"]
