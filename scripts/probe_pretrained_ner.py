@@ -265,16 +265,6 @@ def log_probs(encoder, head, rows, pad: int) -> list[np.ndarray]:  # type: ignor
     return out
 
 
-def bio(labels: list[str]) -> list[str]:
-    out, prev = [], "O"
-    for t in labels:
-        if t.startswith("I-") and prev[2:] != t[2:]:
-            t = "B-" + t[2:]
-        out.append(t)
-        prev = t
-    return out
-
-
 class WithEncoder(Tagger):
     """A hadath tagger whose label scores get ``weight`` x the encoder's log-probabilities
     (looked up by the sentence's words)."""
@@ -344,7 +334,8 @@ def main() -> None:
             opt.step()
             sched.step()
             total, n = total + loss.item(), n + 1
-        pred = [bio([TAGS[j] for j in lp.argmax(-1)]) for lp in log_probs(encoder, head, dev_rows, pk.pad)]
+        # an I- that continues no entity starts one: score reads BIO the CoNLL way (conll.entities)
+        pred = [[TAGS[j] for j in lp.argmax(-1)] for lp in log_probs(encoder, head, dev_rows, pk.pad)]
         s, _ = score([[t for _, t in r[3]] for r in dev_rows], pred)
         print(f"epoch {epoch + 1}: {time.time() - t0:.0f} s, loss {total / n:.4f}, dev F1 {s.f1:.4f}", flush=True)
         if s.f1 > best:
@@ -370,9 +361,9 @@ def main() -> None:
         if name == "crf":  # a CRF with the shipped model's setting, fitted on the same nine tenths
             import json
 
-            from hadath.ner.train import TrainConfig, _fit
+            from hadath.ner.train import PACKAGE_MODEL, TrainConfig, _fit
 
-            shipped = json.loads((ROOT / "src" / "hadath" / "data" / "ner" / "crf.json").read_text("utf-8"))
+            shipped = json.loads(PACKAGE_MODEL.with_suffix(".json").read_text("utf-8"))
             path = args.checkpoint.with_name("dev-fold-crf.model")
             _fit(fit, TrainConfig(**shipped["config"]), path)
         base = load_tagger(path)
