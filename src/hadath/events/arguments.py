@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from hadath.events.lexicon import cues, forms
+from hadath.events.lexicon import cue_words, cues, forms
 from hadath.lexicons import iso3_of
 from hadath.model import Argument, Document, Mention, Sentence, Token
 from hadath.resolve import resolve_actor
@@ -152,12 +152,11 @@ def _waw(tok: Token) -> bool:
     if tok.prefix.startswith("و"):
         return True
     n = tok.norm
-    return len(n) >= 4 and n[0] == "و" and not any(p[0] == n for p in cues()["waw_nouns"])
+    return len(n) >= 4 and n[0] == "و" and n not in cue_words("waw_nouns")
 
 
 def _has(tok: Token, name: str) -> bool:
-    fs = forms(tok)
-    return any(len(p) == 1 and p[0] in fs for p in cues()[name])
+    return not cue_words(name).isdisjoint(forms(tok))
 
 
 def _phrase_at(tokens: Sequence[Token], i: int, name: str) -> int:

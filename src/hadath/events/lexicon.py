@@ -21,7 +21,7 @@ from hadath.model import Token
 from hadath.text import fold
 from hadath.text.keys import _lookup_forms
 
-__all__ = ["NOT_AN_EVENT", "Trigger", "TriggerMatch", "codebook", "cues", "find_triggers", "forms"]
+__all__ = ["NOT_AN_EVENT", "Trigger", "TriggerMatch", "codebook", "cue_words", "cues", "find_triggers", "forms"]
 
 
 _n = fold
@@ -113,6 +113,12 @@ def codebook() -> dict[str, dict[str, str]]:
 def cues() -> dict[str, Any]:
     raw = json.loads(resources.files("hadath.data").joinpath("events/cues.json").read_text("utf-8"))
     return {k: [tuple(_n(w) for w in p.split()) for p in v] for k, v in raw.items() if k != "about"}
+
+
+@lru_cache(maxsize=64)
+def cue_words(name: str) -> frozenset[str]:
+    """The one-word entries of the cue list ``name`` (``cues``), normalized."""
+    return frozenset(p[0] for p in cues()[name] if len(p) == 1)
 
 
 @word_cache(262144)

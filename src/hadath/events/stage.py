@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from hadath.events.arguments import ActorRef, find_items, find_means, nominal_place, object_items, sentence_actors
-from hadath.events.lexicon import TriggerMatch, codebook, cues, find_triggers, forms
+from hadath.events.lexicon import TriggerMatch, codebook, cue_words, find_triggers, forms
 from hadath.lexicons import iso3_of
 from hadath.model import Argument, Document, Event, Sentence, Span, Token
 from hadath.resolve.actors import actor_key, tables
@@ -32,7 +32,7 @@ _SHORT_CLAUSE = 4  # words of a parenthetical clause before the trigger's (its t
 
 
 def _near(tokens: Sequence[Token], lo: int, hi: int, name: str) -> bool:
-    wanted = {p[0] for p in cues()[name] if len(p) == 1}
+    wanted = cue_words(name)
     return any(not wanted.isdisjoint(forms(tokens[k])) for k in range(max(0, lo), max(0, hi)))
 
 
@@ -46,7 +46,7 @@ _SPORTS_DOCUMENT = 3  # distinct sports words that make a whole document a sport
 
 
 def _sports_words(tokens: Sequence[Token]) -> set[str]:
-    wanted = {p[0] for p in cues()["sports"] if len(p) == 1}
+    wanted = cue_words("sports")
     return {f for tok in tokens if tok.kind == "word" for f in forms(tok) if f in wanted}
 
 
@@ -93,10 +93,7 @@ def _adjective_actor(doc: Document, tokens: Sequence[Token], k: int) -> ActorRef
 
 def _marked(tokens: Sequence[Token], a: ActorRef) -> bool:
     """Whether an actor is introduced by إلى / ل / مع … (a target, not a source)."""
-    prev = tokens[a.start - 1] if a.start > 0 else None
-    first = tokens[a.start]
-    wanted = {p[0] for p in cues()["target_markers"] if len(p) == 1}
-    return (prev is not None and not wanted.isdisjoint(forms(prev))) or first.prefix in ("ل", "ول", "فل")
+    return _near(tokens, a.start - 1, a.start, "target_markers") or tokens[a.start].prefix in ("ل", "ول", "فل")
 
 
 def _agent_by_verb(tokens: Sequence[Token], actors: Sequence[ActorRef], end: int) -> ActorRef | None:
