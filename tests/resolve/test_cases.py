@@ -29,3 +29,11 @@ def test_resolve_table(kind: str, mention: str, before: str, named: str, expecte
     else:
         got = resolve_actor(mention, "2008")
         assert got is not None and got["code"] == expected, got
+
+
+def test_a_bare_agent_head_names_no_country() -> None:
+    # the converted dictionary had رئيس حكومة -> DZAJUDHRI (one person's role) before GOV
+    got = resolve_actor("رئيس الحكومة", "2015")
+    assert got is not None and got["code"] == "GOV", got
+    got = resolve_actor("رئيس الحكومة الجزائرية", "2015")
+    assert got is not None and got["code"] == "DZAGOV", got

@@ -113,6 +113,14 @@ def tables() -> ActorTables:
             names.setdefault(actor_key(n), []).insert(0, (c.iso3, "", "", "countries"))
     agents = {actor_key(row[0]): (row[1], row[2] if len(row) > 2 else "") for row in _rows("actors/agents.tsv")}
     groups = {actor_key(n): iso3 for n, iso3 in _rows("actors/groups.tsv")}
+    for key in agents.keys() & names.keys():
+        # a bare agent head names no country: the converted dictionary's رئيس حكومة ->
+        # DZAJUDHRI (one person's role) is dropped; its generic codes (GOV) stay
+        kept = [e for e in names[key] if e[3] != "upetrarch" or e[0][:3] not in kinds]
+        if kept:
+            names[key] = kept
+        else:
+            del names[key]
     return ActorTables(
         names, kinds, english, agents, adjectives, country_names, groups, max(len(k.split()) for k in agents)
     )
