@@ -220,3 +220,22 @@ def test_events_a_place_that_witnessed_an_event_did_not_do_it() -> None:
     # but its people protest
     text = "وشهد العراق مظاهرات واسعة للمطالبة بتحسين الخدمات."
     assert [e.source for e in events(text) if e.type == "PROTEST"] == ["IRQ"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target", "cameo"),
+    [
+        ("التقى وزير الخارجية الجزائري رمطان لعمامرة بنظيره المالي في الجزائر.", "DZAGOV", "MLIGOV", "040"),
+        ("بحث وزير الخارجية السعودي مع نظيره الأمريكي الأزمة اليمنية.", "SAUGOV", "USAGOV", "040"),
+        ("أجرى وزير الخارجية الروسي محادثات مع نظيره السوري في موسكو.", "RUSGOV", "SYRGOV", "040"),
+        ("استقبل الرئيس الجزائري عبد العزيز بوتفليقة نظيره المالي في الجزائر.", "DZAGOV", "MLIGOV", "043"),
+    ],
+)
+def test_events_meetings_and_counterparts(text: str, source: str, target: str, cameo: str) -> None:
+    (ev,) = [e for e in events(text) if e.type == "CONSULT"]
+    assert (ev.source, ev.target, ev.cameo) == (source, target, cameo)
+
+
+def test_events_a_match_is_no_meeting() -> None:
+    evs = events("ويلتقي فريق برشلونة مع فريق إشبيلية في المباراة النهائية في تبليسي.")
+    assert not [e for e in evs if e.type == "CONSULT"]
