@@ -239,3 +239,20 @@ def test_events_meetings_and_counterparts(text: str, source: str, target: str, c
 def test_events_a_match_is_no_meeting() -> None:
     evs = events("ويلتقي فريق برشلونة مع فريق إشبيلية في المباراة النهائية في تبليسي.")
     assert not [e for e in evs if e.type == "CONSULT"]
+
+
+def test_events_the_subject_right_after_a_verb_beats_an_actor_words_before() -> None:
+    text = "قال محللون إن تنظيم داعش خسر مواقع كثيرة هذا العام، وذلك عندما التقى الرئيس الروسي نظيره الأمريكي."
+    (ev,) = [e for e in events(text) if e.type == "CONSULT"]
+    assert (ev.source, ev.target) == ("RUSGOV", "USAGOV")
+
+
+def test_events_a_verb_after_waw_keeps_the_subject_before_it() -> None:
+    text = "انتقدت تركيا القرار ووصفته بأنه معيب للغاية، ودعت الحكومة اليونانية إلى التراجع عنه."
+    (ev,) = [e for e in events(text) if e.type == "REQUEST"]
+    assert (ev.source, ev.target) == ("TUR", "GRCGOV")
+
+
+def test_events_an_actor_after_bi_is_not_the_doer() -> None:
+    evs = events("وقعت هجمات بالعراق أمس أسفرت عن مقتل عشرة أشخاص.")
+    assert not [e for e in evs if e.type == "ASSAULT" and e.source == "IRQ"]

@@ -21,7 +21,17 @@ from hadath.model import Token
 from hadath.text import fold
 from hadath.text.keys import _lookup_forms
 
-__all__ = ["NOT_AN_EVENT", "Trigger", "TriggerMatch", "codebook", "cue_words", "cues", "find_triggers", "forms"]
+__all__ = [
+    "NOT_AN_EVENT",
+    "Trigger",
+    "TriggerMatch",
+    "codebook",
+    "coordinated",
+    "cue_words",
+    "cues",
+    "find_triggers",
+    "forms",
+]
 
 
 _n = fold
@@ -174,6 +184,15 @@ def _starting(fs: tuple[str, ...]) -> tuple[Trigger, ...]:
             hits.update(n for p, n in prefixed.get(bucket, ()) if f.startswith(p))
     triggers = _triggers()
     return tuple(triggers[n] for n in sorted(hits))
+
+
+def coordinated(tok: Token, trigger: Trigger) -> bool:
+    """Whether ``tok`` fills ``trigger``'s first slot only with a conjunction و before it
+    (ودعت, والتقى): a verb that goes on with the subject of the one before."""
+    if tok.prefix.startswith("و"):
+        return True
+    fs = forms(tok)
+    return fs[0].startswith("و") and trigger not in _starting(fs[:1])
 
 
 def _match_at(trigger: Trigger, tokens: Sequence[Token], i: int) -> int | None:

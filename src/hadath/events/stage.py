@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from hadath.events.arguments import ActorRef, find_items, find_means, nominal_place, object_items, sentence_actors
-from hadath.events.lexicon import TriggerMatch, codebook, cue_words, find_triggers, forms
+from hadath.events.lexicon import TriggerMatch, codebook, coordinated, cue_words, find_triggers, forms
 from hadath.lexicons import iso3_of
 from hadath.model import Argument, Document, Event, Sentence, Span, Token
 from hadath.resolve.actors import actor_key, tables
@@ -35,6 +35,9 @@ def _near(tokens: Sequence[Token], lo: int, hi: int, name: str) -> bool:
     wanted = cue_words(name)
     return any(not wanted.isdisjoint(forms(tokens[k])) for k in range(max(0, lo), max(0, hi)))
 
+
+_VSO_GAP = 3
+"""Words between an actor and a verb past which an actor right after the verb is its subject."""
 
 _NEEDS_TARGET = frozenset({"SUPPORT", "CONSULT"})
 """PLOVER types that always have a counterpart: support *for* someone, a visit or meeting
@@ -89,6 +92,14 @@ def _adjective_actor(doc: Document, tokens: Sequence[Token], k: int) -> ActorRef
         return None
     tok = tokens[k]
     return ActorRef(k, k + 1, iso3, iso3, None, tok.start, tok.end, tok.text, 0.7)
+
+
+def _after_bi(tokens: Sequence[Token], a: ActorRef) -> bool:
+    """Whether an actor's first word carries the preposition ب (بالرئيس, بتونس, وبالجزائر):
+    whom one meets, where it happened; not who did it."""
+    tok = tokens[a.start]
+    lead = tok.prefix or tok.text[: max(0, a.char_start - tok.start)]
+    return lead.endswith("ب")
 
 
 def _marked(tokens: Sequence[Token], a: ActorRef) -> bool:
@@ -157,7 +168,11 @@ def _event(
     head = m.head
     # actors before the trigger that may do it: not one it is done to (إلى مالي) nor a place
     # (في سوريا)
-    doers = [a for a in actors if not _marked(tokens, a) and not _near(tokens, a.start - 1, a.start, "locatives")]
+    doers = [
+        a
+        for a in actors
+        if not _marked(tokens, a) and not _after_bi(tokens, a) and not _near(tokens, a.start - 1, a.start, "locatives")
+    ]
     before = [a for a in doers if a.end <= head and a.start >= _clause_start(tokens, head)]
     # past the clause, only an actor close before the trigger (a long sentence's first actor
     # seldom acts thirty words later)
@@ -203,6 +218,17 @@ def _event(
             source = before[-1]
     elif source is None:
         source = before[-1] if before else None
+        right_after = next((a for a in doers if a.start == m.end), None)
+        if (
+            source is not None
+            and right_after is not None
+            and head - source.end > _VSO_GAP
+            and not coordinated(tokens[m.start], t)
+        ):
+            # the verb's subject follows it (عندما التقى الرئيس الروسي …): an actor right after
+            # a verb beats one some words before it; not after و (ودعت الحكومة اليونانية: the
+            # subject of the verb before calls on the government)
+            source = right_after
         if source is None:
             after = [a for a in doers if head < a.start <= m.end + 2]
             source = after[0] if after else None
