@@ -256,3 +256,21 @@ def test_events_a_verb_after_waw_keeps_the_subject_before_it() -> None:
 def test_events_an_actor_after_bi_is_not_the_doer() -> None:
     evs = events("وقعت هجمات بالعراق أمس أسفرت عن مقتل عشرة أشخاص.")
     assert not [e for e in evs if e.type == "ASSAULT" and e.source == "IRQ"]
+
+
+def test_events_plain_aid_sent_and_aid_from() -> None:
+    (ev,) = [e for e in events("أرسلت الجزائر مساعدات إلى مالي.") if e.type == "AID"]
+    assert (ev.source, ev.target, ev.cameo) == ("DZA", "MLI", "070")
+    (ev,) = [e for e in events("تلقت الحكومة المالية مساعدات من فرنسا.") if e.type == "AID"]
+    assert (ev.source, ev.target) == ("FRA", "MLIGOV")
+    assert not [a for a in ev.arguments if a.role == "item"]  # not the pattern's من
+
+
+def test_events_a_call_received_from_someone() -> None:
+    (ev,) = [e for e in events("تلقى الرئيس المصري اتصالا هاتفيا أمس من الرئيس الفرنسي.") if e.type == "CONSULT"]
+    assert (ev.source, ev.target, ev.cameo) == ("FRAGOV", "EGYGOV", "041")
+
+
+def test_events_what_is_asked_for_has_not_happened() -> None:
+    evs = events("طالبت الحكومة الليبية الأمم المتحدة بتقديم مساعدات عاجلة للمتضررين من الفيضانات في درنة.")
+    assert [e.type for e in evs] == ["REQUEST"]

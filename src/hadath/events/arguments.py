@@ -289,7 +289,12 @@ def object_items(doc: Document, tokens: Sequence[Token], first: int, end: int) -
     last word when it is a thing, not aid in general (مساعدات) or an adjective (عسكرية), and
     the words coordinated with it (وذخائر)."""
     last = end - 1
-    if last <= first or tokens[last].kind != "word" or _has(tokens[last], "generic_aid_nouns"):
+    if (
+        last <= first
+        or tokens[last].kind != "word"
+        or _has(tokens[last], "generic_aid_nouns")
+        or tokens[last].norm == "من"  # مساعدات من: the pattern ends on a preposition
+    ):
         return []
     if tokens[last].stem.endswith(("ي", "يه", "ية")):  # عسكرية, العسكري: an adjective
         return []

@@ -94,6 +94,33 @@ def _adjective_actor(doc: Document, tokens: Sequence[Token], k: int) -> ActorRef
     return ActorRef(k, k + 1, iso3, iso3, None, tok.start, tok.end, tok.text, 0.7)
 
 
+_GIVEN_FROM = frozenset({"AID", "SUPPORT", "CONSULT"})
+"""Types whose noun names the giver after من (مساعدات من, دعما من, اتصالا هاتفيا من); not a
+withdrawal or an attack, where من names a place (انسحاب من مالي)."""
+
+
+_EMBEDDING = frozenset({"REQUEST", "REJECT", "THREATEN"})
+"""Types whose object can be another event that has not happened: asked for, refused,
+threatened (طالبت … بتقديم مساعدات, رفضت إرسال قوات, هددت بشن هجمات)."""
+
+
+def _embedded(tokens: Sequence[Token], m: TriggerMatch, matches: Sequence[TriggerMatch]) -> bool:
+    """Whether ``m`` is the object of a request, refusal or threat earlier in its clause."""
+    clause = _clause_start(tokens, m.head)
+    return any(o.trigger.type in _EMBEDDING and clause <= o.start and o.end <= m.start for o in matches)
+
+
+def _from_actor(tokens: Sequence[Token], doers: Sequence[ActorRef], end: int) -> ActorRef | None:
+    """An actor right after من within three words after a noun (a day's name may come
+    between: اتصالا هاتفيا أمس من)."""
+    for k in range(end, min(end + 3, len(tokens))):
+        if tokens[k].text in _CLAUSE:
+            return None
+        if tokens[k].norm == "من":
+            return next((a for a in doers if a.start == k + 1), None)
+    return None
+
+
 def _after_bi(tokens: Sequence[Token], a: ActorRef) -> bool:
     """Whether an actor's first word carries the preposition ب (بالرئيس, بتونس, وبالجزائر):
     whom one meets, where it happened; not who did it."""
@@ -193,6 +220,13 @@ def _event(
         source = prior[-1] if prior else None
     if source is None and t.kind == "noun":
         source = _agent_by_verb(tokens, actors, m.end)  # زيارة قام بها الرئيس, غارات شنتها طائرات التحالف
+    receiver = None
+    if source is None and t.kind == "noun" and t.type in _GIVEN_FROM:
+        # تلقى ولي العهد اتصالا هاتفيا أمس من ملك البحرين: who gives or calls comes after من,
+        # who receives it before the noun
+        source = _from_actor(tokens, doers, m.end - 1 if tokens[m.end - 1].norm == "من" else m.end)
+        if source is not None and before:
+            receiver = before[-1]
     if source is None and t.kind == "noun":
         # the agent of a masdar follows it: انسحاب قوات الجيش الفرنسي, دعم الجزائر, بوساطة جزائرية
         after = [a for a in doers if m.end <= a.start <= m.end + 1]  # not الهجمات في تونس: where, not who
@@ -240,6 +274,8 @@ def _event(
         if a.start > head and in_clause and a is not source and (source is None or a.country != source.country):
             target = a
             break
+    if receiver is not None and receiver.country != source.country:
+        target = receiver
     if target is not None and source is None and _near(tokens, target.start - 2, target.start, "led_by"):
         # قصفت مقاتلات التحالف الذي تقوده السعودية …: the leader of the acting coalition acts
         source = target
@@ -467,6 +503,8 @@ def events_stage(doc: Document) -> Document:
             converted = m.trigger.origin != "hadath"
             if converted and own:
                 continue  # a sentence hadath's lexicon codes is not coded again by the converted one
+            if _embedded(tokens, m, matches):
+                continue  # طالبت الحكومة الأمم المتحدة بتقديم مساعدات: asked for, not given
             ev = _event(doc, si, sent, tokens, actors, m, matches)
             if converted and (ev["source"] is None or ev["target"] is None):
                 continue  # converted patterns are broad: they must find both actors
