@@ -232,6 +232,13 @@ def test_cli_train_ner_missing_file(tmp_path: Path) -> None:
     assert r.exit_code == 2 and "no such file" in r.stderr
 
 
+def test_cli_train_ner_missing_silver_file(tmp_path: Path) -> None:
+    train = tmp_path / "t.conll"
+    train.write_text("الجزائر B-LOC\n", "utf-8")
+    r = run("train", "ner", "--train", str(train), "--silver", str(tmp_path / "none.tsv.gz"))
+    assert r.exit_code == 2 and "distill_ner.py pack" in r.stderr
+
+
 def test_cli_analysis_failure_reports_and_goes_on(tmp_path: Path, db: str, monkeypatch: pytest.MonkeyPatch) -> None:
     import hadath.pipeline as pipeline
 

@@ -24,11 +24,58 @@ if TYPE_CHECKING:
 from hadath.ner.conll import Sentence, read_conll, score, words_to_tokens
 from hadath.ner.features import sentence_features
 
-__all__ = ["TrainConfig", "evaluate", "train"]
+__all__ = ["TrainConfig", "evaluate", "load_silver", "train"]
 
 log = logging.getLogger(__name__)
 
 PACKAGE_MODEL = Path(__file__).resolve().parents[1] / "data" / "ner" / "crf.model"
+
+SILVER = Path(__file__).resolve().parents[3] / "training" / "ner-silver.tsv.gz"
+"""Silver sentences: corpus articles tagged by a slower, more accurate teacher
+(``scripts/distill_ner.py``); labels and where to find each sentence, not its text."""
+
+CORPUS = Path(__file__).resolve().parents[4] / "shared" / "data" / "corpus" / "saudinewsnet-2015.jsonl.gz"
+
+
+def load_silver(
+    path: str | Path = SILVER, corpus: str | Path | None = None, report: Callable[[str], None] = log.info
+) -> list[Sentence]:
+    """The silver sentences of ``path`` (rows: corpus line, sentence start and end in the
+    article's text, the teacher's least label marginal, the labels), their words rebuilt
+    from the corpus with hadath's text layer. A sentence whose words no longer match its
+    labels (the text layer changed since it was tagged) is left out and counted."""
+    import gzip
+
+    from hadath.model import Document
+    from hadath.text.stage import text_stage
+
+    wanted: dict[int, list[tuple[int, int, list[str]]]] = {}
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for row in f:
+            if row.startswith("#") or not row.strip():
+                continue
+            line, start, end, _minp, labels = row.rstrip("\n").split("\t")
+            wanted.setdefault(int(line), []).append((int(start), int(end), labels.split()))
+    out: list[Sentence] = []
+    missing = 0
+    with gzip.open(corpus or CORPUS, "rt", encoding="utf-8") as f:
+        for n, raw in enumerate(f):
+            if n > max(wanted, default=-1):
+                break
+            if n not in wanted:
+                continue
+            doc = text_stage(Document(text=json.loads(raw).get("text") or ""))
+            spans = {(s.start, s.end): s for s in doc.sentences}
+            for start, end, labels in wanted.pop(n):
+                sent = spans.get((start, end))
+                words = [t.text for t in doc.tokens[sent.token_start : sent.token_end]] if sent else []
+                if len(words) == len(labels):
+                    out.append((words, labels))
+                else:
+                    missing += 1
+    missing += sum(len(v) for v in wanted.values())
+    report(f"silver: {len(out):,} sentences ({sum(len(w) for w, _ in out):,} words); {missing} no longer match")
+    return out
 
 
 @dataclass(frozen=True)
@@ -210,34 +257,45 @@ GRID = (
 )
 
 
+GRID_WITH_SILVER = (TrainConfig(c1=0.05, c2=0.05),)
+"""With silver sentences a fit takes 10-15 minutes instead of one or two: one setting, the
+best of ``GRID`` without them (and the one the silver experiments used)."""
+
+
 def train(
     train_path: str | Path,
     out: str | Path = PACKAGE_MODEL,
-    grid: Sequence[TrainConfig] = GRID,
+    grid: Sequence[TrainConfig] | None = None,
     dev_every: int = 10,  # the dev split is the last 1/dev_every of the sentences
     report: Callable[[str], None] = log.info,
+    silver: str | Path | None = None,
 ) -> dict[str, Any]:
-    """Tune on a dev split of ``train_path``, then train on all of it and write ``out``."""
+    """Tune on a dev split of ``train_path``, then train on all of it and write ``out``.
+    With ``silver`` (``load_silver``), its sentences join every fit: the dev split is still
+    the train file's last tenth alone."""
     import tempfile
 
     from hadath.ner.model import CRFTagger
 
     sentences = read_conll(train_path)
     fit, dev = dev_split(sentences, dev_every)
+    extra = load_silver(silver, report=report) if silver is not None else []
+    if grid is None:
+        grid = GRID_WITH_SILVER if extra else GRID
     results = []
     with tempfile.TemporaryDirectory() as tmp:
         for n, cfg in enumerate(grid):
             t0 = time.perf_counter()
             path = Path(tmp) / f"dev-{n}.model"
-            _fit(fit, cfg, path)
+            _fit([*fit, *extra], cfg, path)
             f1, _ = dev_f1(path, dev)
             results.append((f1, cfg, path))
             report(f"dev F1 {f1:.4f} with c1={cfg.c1} c2={cfg.c2} ({time.perf_counter() - t0:.0f} s)")
         best_f1, best, best_path = max(results, key=lambda r: r[0])
         bonuses = tune_bonuses(CRFTagger(best_path), dev, report=report)
-    report(f"training on all {len(sentences):,} sentences with c1={best.c1} c2={best.c2}")
+    report(f"training on all {len(sentences):,} sentences (and {len(extra):,} silver) with c1={best.c1} c2={best.c2}")
     out = Path(out)
-    _fit(sentences, best, out)
+    _fit([*sentences, *extra], best, out)
     digest = hashlib.sha256(out.read_bytes()).hexdigest()
     info = {
         "model": out.name,
@@ -250,7 +308,16 @@ def train(
         "config": best.__dict__,
         "grid": [{"f1": round(f, 4), **c.__dict__} for f, c, _ in results],
         **bonuses,
-        "rebuild": "hadath train ner --train ../shared/data/ner/anercorp-train.conll",
+        "silver": None,
+        "rebuild": "hadath train ner --train ../shared/data/ner/anercorp-train.conll"
+        + (f" --silver {Path(silver).name}" if extra else " --no-silver"),
     }
+    if extra:
+        info["silver"] = {
+            "file": Path(silver).name,  # type: ignore[arg-type]
+            "sha256": hashlib.sha256(Path(silver).read_bytes()).hexdigest(),  # type: ignore[arg-type]
+            "sentences": len(extra),
+            "words": sum(len(w) for w, _ in extra),
+        }
     out.with_suffix(".json").write_text(json.dumps(info, indent=1) + "\n", "utf-8")
     return info

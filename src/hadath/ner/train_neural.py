@@ -418,21 +418,27 @@ def tune_ensemble(
     dev_every: int = 10,
     weights: Sequence[float] = WEIGHTS,
     report: Callable[[str], None] = log.info,
+    silver: Sequence[Any] = (),
+    crf_dev_model: str | Path | None = None,
 ) -> dict[str, Any]:
     """The CRF weight of the ensemble with the best dev F1: a CRF with the shipped model's
-    setting is trained on the same part of the train file as the BiLSTM-CRF, and the sum
+    setting is trained on the same part of the train file as the BiLSTM-CRF (and the
+    ``silver`` sentences the shipped CRF was trained with), and the sum
     of their scores decoded on the dev split for each weight; then the bonuses of the chosen
     combination (``tune_bonuses``). Returns the ensemble's manifest (``ensemble.json``):
     the models it names, ``crf_weight`` (None when the CRF alone does best, and then only the
-    CRF is named), ``dev_f1``, ``dev_f1_by_weight`` and the bonuses' entries."""
+    CRF is named), ``dev_f1``, ``dev_f1_by_weight`` and the bonuses' entries. A CRF
+    already trained that way can be passed as ``crf_dev_model`` (with silver sentences a fit
+    takes half an hour)."""
     from hadath.ner.model import CRFTagger, EnsembleTagger
     from hadath.ner.train import _fit
 
     fit, dev = dev_split(read_conll(train_path), dev_every)
     results = []
     with tempfile.TemporaryDirectory() as tmp:
-        crf_path = Path(tmp) / "dev.model"
-        _fit(fit, crf_config, crf_path)
+        crf_path = Path(crf_dev_model) if crf_dev_model else Path(tmp) / "dev.model"
+        if not crf_dev_model:
+            _fit([*fit, *silver], crf_config, crf_path)
         crf, nn = CRFTagger(crf_path), NeuralTagger(neural)
         results.append({"crf_weight": None, "dev_f1": round(dev_f1(crf, dev)[0], 4)})
         report(f"the CRF alone: dev F1 {results[0]['dev_f1']:.4f}")
