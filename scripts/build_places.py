@@ -94,7 +94,9 @@ def main() -> None:
         if not line or line.startswith("#"):
             continue
         pid, kind, name, cc, lat, lon, _bbox, names = line.split("\t")
-        rows.append((pid, kind, name, cc, lat, lon, "0", names))
+        # an alias of a GeoNames place keeps its population (the prior between namesakes)
+        known = cities.get(pid.removeprefix("gn:")) if kind == "alias" else None
+        rows.append((pid, kind, name, cc, lat, lon, str(known["population"]) if known else "0", names))
     OUT.parent.mkdir(parents=True, exist_ok=True)
     with OUT.open("w", encoding="utf-8") as f:
         f.write(

@@ -931,7 +931,13 @@ def train_ner(
         silver = None if no_silver else silver or (SILVER if SILVER.exists() else None)
         if silver is not None and not CORPUS.exists():
             raise UserError(f"{CORPUS}: the silver sentences' words come from this corpus (or pass --no-silver)")
-        info = train(train_file, out_path or PACKAGE_MODEL, report=lambda s: err.print(s), silver=silver)
+        info = train(
+            train_file,
+            out_path or PACKAGE_MODEL,
+            report=lambda s: err.print(s),
+            silver=silver,
+            compress=out_path is None,  # the package stores crf.model.xz
+        )
         out.print(json.dumps(info, indent=1))
         return
     try:

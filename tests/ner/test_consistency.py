@@ -104,9 +104,9 @@ def test_tag_with_reads_the_document_twice_with_a_bonus() -> None:
 
 
 def test_manifest_beside_the_model_sets_the_bonus(tmp_path: Path) -> None:
-    ref = resources.files("hadath.data").joinpath("ner/crf.model")
+    ref = resources.files("hadath.data").joinpath("ner/crf.model.xz")  # stored compressed
     with resources.as_file(ref) as src:
-        shutil.copy(src, tmp_path / "crf.model")
+        shutil.copy(src, tmp_path / "crf.model.xz")
     assert load_tagger(tmp_path / "crf.model").doc_bonus == 0.0  # no manifest: sentence by sentence
     (tmp_path / "crf.json").write_text(json.dumps({"doc_bonus": 4.0}), "utf-8")
     assert load_tagger(tmp_path / "crf.model").doc_bonus == 4.0

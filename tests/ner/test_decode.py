@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import lzma
 from pathlib import Path
 
 import pycrfsuite
@@ -12,6 +13,7 @@ from hadath.ingest import iter_inputs
 from hadath.model import Token
 from hadath.ner import decode as decode_module
 from hadath.ner.conll import words_to_tokens
+from hadath.ner.decode import stored_model
 from hadath.ner.features import OFFSETS, sentence_features, sentence_windows
 from hadath.ner.model import CRFTagger
 from hadath.pipeline import analyze
@@ -36,10 +38,18 @@ def sentences() -> list[list[Token]]:
     return _sentences()
 
 
+_KEEP: list[bytes] = []  # crfsuite reads an in-memory model in place
+
+
 @functools.lru_cache(maxsize=1)
 def _crfsuite() -> pycrfsuite.Tagger:
     tagger = pycrfsuite.Tagger()
-    tagger.open(str(MODEL))
+    stored = stored_model(MODEL)
+    if stored.suffix == ".xz":  # the package stores the model compressed
+        _KEEP.append(lzma.decompress(stored.read_bytes()))
+        tagger.open_inmemory(_KEEP[-1])
+    else:
+        tagger.open(str(stored))
     return tagger
 
 
@@ -105,3 +115,19 @@ def test_missing_model_is_a_clear_error(tmp_path: Path) -> None:
 
     with pytest.raises(HadathError, match="hadath train ner"):
         CRFTagger(tmp_path / "none.model")
+
+
+def test_a_model_is_read_from_its_xz_copy(tmp_path: Path) -> None:
+    import shutil
+
+    stored = stored_model(MODEL)
+    raw = lzma.decompress(stored.read_bytes()) if stored.suffix == ".xz" else stored.read_bytes()
+    (tmp_path / "crf.model").write_bytes(raw)
+    shutil.copy(stored, tmp_path / "copy.model.xz") if stored.suffix == ".xz" else (
+        tmp_path / "copy.model.xz"
+    ).write_bytes(lzma.compress(raw))
+    assert stored_model(tmp_path / "copy.model") == tmp_path / "copy.model.xz"
+    assert stored_model(tmp_path / "crf.model") == tmp_path / "crf.model"
+    plain, packed = CRFTagger(tmp_path / "crf.model"), CRFTagger(tmp_path / "copy.model")
+    assert plain.labels == packed.labels
+    assert (plain.decoder.transitions == packed.decoder.transitions).all()

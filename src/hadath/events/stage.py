@@ -121,17 +121,22 @@ def _from_actor(tokens: Sequence[Token], doers: Sequence[ActorRef], end: int) ->
     return None
 
 
+def _lead(tokens: Sequence[Token], a: ActorRef) -> str:
+    """The particles on an actor's first word: those the text layer split off, or the
+    letters before the name's span in it (لمالي: the name is مالي)."""
+    tok = tokens[a.start]
+    return tok.prefix or tok.text[: max(0, a.char_start - tok.start)]
+
+
 def _after_bi(tokens: Sequence[Token], a: ActorRef) -> bool:
     """Whether an actor's first word carries the preposition ب (بالرئيس, بتونس, وبالجزائر):
     whom one meets, where it happened; not who did it."""
-    tok = tokens[a.start]
-    lead = tok.prefix or tok.text[: max(0, a.char_start - tok.start)]
-    return lead.endswith("ب")
+    return _lead(tokens, a).endswith("ب")
 
 
 def _marked(tokens: Sequence[Token], a: ActorRef) -> bool:
     """Whether an actor is introduced by إلى / ل / مع … (a target, not a source)."""
-    return _near(tokens, a.start - 1, a.start, "target_markers") or tokens[a.start].prefix in ("ل", "ول", "فل")
+    return _near(tokens, a.start - 1, a.start, "target_markers") or _lead(tokens, a) in ("ل", "ول", "فل")
 
 
 def _agent_by_verb(tokens: Sequence[Token], actors: Sequence[ActorRef], end: int) -> ActorRef | None:

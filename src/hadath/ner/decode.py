@@ -26,12 +26,20 @@ from pathlib import Path
 import numpy as np
 from numba import njit
 
-__all__ = ["LinearChainCRF"]
+__all__ = ["LinearChainCRF", "stored_model"]
 
 _MAX_CACHED_WORDS = 400_000
 """Cached word types before the cache is emptied (the feature cache keeps 262,144; stale
 ones stay here until the reset): at five rows of nine weights each, the table stays under
 about 150 MB in long runs."""
+
+
+def stored_model(path: str | Path) -> Path:
+    """A crfsuite model file as stored: ``path`` itself, or its xz-compressed copy
+    ``path.xz`` when only that exists."""
+    path = Path(path)
+    packed = path.with_name(path.name + ".xz")
+    return packed if not path.exists() and packed.exists() else path
 
 
 class LinearChainCRF:
@@ -56,11 +64,19 @@ class LinearChainCRF:
 
     @classmethod
     def from_crfsuite(cls, path: str | Path) -> LinearChainCRF:
-        """Read a python-crfsuite model file."""
+        """Read a python-crfsuite model file, or its xz-compressed copy (``crf.model.xz``:
+        the shipped model is stored so; read in memory, nothing is written)."""
         import pycrfsuite
 
         tagger = pycrfsuite.Tagger()
-        tagger.open(str(path))
+        path = stored_model(path)
+        if path.suffix == ".xz":
+            import lzma
+
+            data = lzma.decompress(path.read_bytes())  # crfsuite reads it in place: keep it alive
+            tagger.open_inmemory(data)
+        else:
+            tagger.open(str(path))
         info = tagger.info()
         labels = sorted(info.labels, key=lambda lab: int(info.labels[lab]))
         return cls(labels, info.state_features, info.transitions)

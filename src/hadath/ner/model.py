@@ -27,7 +27,7 @@ import numpy as np
 from hadath.errors import HadathError
 from hadath.model import Token
 from hadath.ner.consistency import add_name_bonus, boost_repeated_names, name_memory, sentence_keys
-from hadath.ner.decode import LinearChainCRF
+from hadath.ner.decode import LinearChainCRF, stored_model
 from hadath.ner.features import OFFSETS, sentence_windows
 
 __all__ = [
@@ -141,7 +141,7 @@ class CRFTagger(Tagger):
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
-        if not self.path.exists():
+        if not stored_model(self.path).exists():
             raise HadathError(
                 f"NER model not found at {self.path}: train it with `hadath train ner` (see hadath/data/README.md)"
             )

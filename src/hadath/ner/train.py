@@ -269,8 +269,10 @@ def train(
     dev_every: int = 10,  # the dev split is the last 1/dev_every of the sentences
     report: Callable[[str], None] = log.info,
     silver: str | Path | None = None,
+    compress: bool = False,
 ) -> dict[str, Any]:
-    """Tune on a dev split of ``train_path``, then train on all of it and write ``out``.
+    """Tune on a dev split of ``train_path``, then train on all of it and write ``out``
+    (with ``compress``: only its xz-compressed copy ``out.xz``, as the package stores it).
     With ``silver`` (``load_silver``), its sentences join every fit: the dev split is still
     the train file's last tenth alone."""
     import tempfile
@@ -296,11 +298,11 @@ def train(
     report(f"training on all {len(sentences):,} sentences (and {len(extra):,} silver) with c1={best.c1} c2={best.c2}")
     out = Path(out)
     _fit([*sentences, *extra], best, out)
-    digest = hashlib.sha256(out.read_bytes()).hexdigest()
+    raw = out.read_bytes()
     info = {
         "model": out.name,
-        "sha256": digest,
-        "bytes": out.stat().st_size,
+        "sha256": hashlib.sha256(raw).hexdigest(),
+        "bytes": len(raw),
         "train": Path(train_path).name,
         "train_sentences": len(sentences),
         "dev_split": f"the last 1/{dev_every} of the train file's sentences",
@@ -319,5 +321,12 @@ def train(
             "sentences": len(extra),
             "words": sum(len(w) for w, _ in extra),
         }
+    if compress:
+        import lzma
+
+        packed = out.with_name(out.name + ".xz")
+        packed.write_bytes(lzma.compress(raw, preset=9))
+        out.unlink()
+        info["stored"] = {"file": packed.name, "bytes": packed.stat().st_size}
     out.with_suffix(".json").write_text(json.dumps(info, indent=1) + "\n", "utf-8")
     return info
