@@ -262,6 +262,17 @@ def student_neural(args: argparse.Namespace) -> None:
         print(f"student, doc bonus {bonus}: dev F1 {dev_f1(tagger, dev)[0]:.4f}", flush=True)
 
 
+def _student_parser(sub, name: str, help: str) -> argparse.ArgumentParser:  # type: ignore[no-untyped-def]
+    """A student command's parser with the options every student takes."""
+    p = sub.add_parser(name, help=help)
+    p.add_argument("--silver", type=Path, required=True, help="a silver CoNLL file, or a packed .tsv.gz")
+    p.add_argument("--train", type=Path, default=TRAIN)
+    p.add_argument("--min-prob", type=float, default=0.0)
+    p.add_argument("--max-sentences", type=int, default=0)
+    p.add_argument("--gold-copies", type=int, default=1)
+    return p
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -276,12 +287,7 @@ def main() -> None:
     s.add_argument("--articles", type=int, default=2000)
     s.add_argument("--threads", type=int, default=2)
     s.add_argument("--out", type=Path, default=Path("build/silver.conll"))
-    t = sub.add_parser("student", help="fit a CRF on the nine tenths plus silver; dev F1")
-    t.add_argument("--silver", type=Path, required=True)
-    t.add_argument("--train", type=Path, default=TRAIN)
-    t.add_argument("--min-prob", type=float, default=0.0)
-    t.add_argument("--max-sentences", type=int, default=0)
-    t.add_argument("--gold-copies", type=int, default=1)
+    t = _student_parser(sub, "student", "fit a CRF on the nine tenths plus silver; dev F1")
     t.add_argument("--c1", type=float, default=0.05)
     t.add_argument("--c2", type=float, default=0.05)
     t.add_argument("--out", type=Path)
@@ -290,13 +296,8 @@ def main() -> None:
     p.add_argument("--min-prob", type=float, default=0.0)
     p.add_argument("--out", type=Path, default=ROOT / "training" / "ner-silver.tsv.gz")
     p.add_argument("--corpus", type=Path, default=CORPUS)
-    n = sub.add_parser("student-neural", help="train a BiLSTM-CRF on the nine tenths plus silver; dev F1")
-    n.add_argument("--silver", type=Path, required=True)
-    n.add_argument("--train", type=Path, default=TRAIN)
+    n = _student_parser(sub, "student-neural", "train a BiLSTM-CRF on the nine tenths plus silver; dev F1")
     n.add_argument("--vectors", type=Path, default=ROOT / "build" / "word2vec.kv")
-    n.add_argument("--min-prob", type=float, default=0.0)
-    n.add_argument("--max-sentences", type=int, default=0)
-    n.add_argument("--gold-copies", type=int, default=1)
     n.add_argument("--epochs", type=int, default=8)
     n.add_argument("--threads", type=int, default=2)
     n.add_argument("--out", type=Path)

@@ -15,6 +15,8 @@ from hadath.ner.consistency import add_name_bonus, boost_repeated_names, name_ke
 from hadath.ner.decode import LinearChainCRF
 from hadath.ner.model import Tagger, load_tagger, tag_with
 
+from ..conftest import run_script, write_corpus
+
 LABELS = ["O", "B-PERS", "I-PERS", "B-LOC", "I-LOC"]
 
 
@@ -174,35 +176,17 @@ def test_training_tunes_and_stores_the_bonuses(tmp_path: Path) -> None:
 
 
 def test_build_name_memory_script(tmp_path: Path) -> None:
-    import gzip
-    import subprocess
-    import sys
-
-    root = Path(__file__).resolve().parents[2]
-    corpus = tmp_path / "corpus.jsonl.gz"
     texts = ["زار الرئيس الجزائري عبد العزيز بوتفليقة مدينة باماكو في مالي أمس."] * 3 + [""]
-    with gzip.open(corpus, "wt", encoding="utf-8") as f:
-        for t in texts:
-            f.write(json.dumps({"text": t}, ensure_ascii=False) + "\n")
+    corpus = write_corpus(tmp_path / "corpus.jsonl.gz", texts)
     out = tmp_path / "names.tsv"
     args = ["--model", "crf", "--corpus", str(corpus), "--out", str(out), "--workers", "1"]
-    r = subprocess.run(
-        [sys.executable, str(root / "scripts" / "build_name_memory.py"), *args],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    r = run_script("build_name_memory.py", *args)
     assert r.returncode == 0, r.stderr
     rows = [line.split("\t") for line in out.read_text("utf-8").splitlines() if not line.startswith("#")]
     assert ["LOC", "باماكو", "3", "3"] in rows  # tagged in every one of its occurrences
     assert all(len(row) == 4 and int(row[2]) >= 3 and int(row[3]) >= int(row[2]) for row in rows)
     assert "3 articles" in out.read_text("utf-8").splitlines()[0]  # the empty one is skipped
-    bad = subprocess.run(
-        [sys.executable, str(root / "scripts" / "build_name_memory.py"), "--corpus", str(tmp_path / "none.gz")],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    bad = run_script("build_name_memory.py", "--corpus", str(tmp_path / "none.gz"))
     assert bad.returncode != 0 and "corpus not found" in bad.stderr
 
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import gzip
 import importlib
-import json
 from pathlib import Path
 
 import pytest
 
 from hadath.model import Document
 from hadath.text.stage import text_stage
+
+from ..conftest import run_script, write_corpus
 
 train_module = importlib.import_module("hadath.ner.train")  # the module, not hadath.ner's train()
 
@@ -22,11 +23,7 @@ TEXTS = [
 
 
 def _corpus(tmp_path: Path) -> Path:
-    corpus = tmp_path / "corpus.jsonl.gz"
-    with gzip.open(corpus, "wt", encoding="utf-8") as f:
-        for t in TEXTS:
-            f.write(json.dumps({"text": t}, ensure_ascii=False) + "\n")
-    return corpus
+    return write_corpus(tmp_path / "corpus.jsonl.gz", TEXTS)
 
 
 def _silver(tmp_path: Path, rows: list[tuple[int, int, list[str]]]) -> Path:
@@ -81,9 +78,6 @@ def test_training_with_silver_records_it(tmp_path: Path, monkeypatch: pytest.Mon
 
 
 def test_distill_pack_writes_what_load_silver_reads(tmp_path: Path) -> None:
-    import subprocess
-    import sys
-
     doc = text_stage(Document(text=TEXTS[2]))
     words = [t.text for t in doc.tokens]
     labels = ["O"] * len(words)
@@ -95,13 +89,6 @@ def test_distill_pack_writes_what_load_silver_reads(tmp_path: Path) -> None:
     ]
     conll.write_text("\n".join(blocks), "utf-8")
     out = tmp_path / "packed.tsv.gz"
-    root = Path(__file__).resolve().parents[2]
-    args = ["pack", str(conll), "--out", str(out), "--corpus", str(_corpus(tmp_path))]
-    r = subprocess.run(
-        [sys.executable, str(root / "scripts" / "distill_ner.py"), *args],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    r = run_script("distill_ner.py", "pack", str(conll), "--out", str(out), "--corpus", str(_corpus(tmp_path)))
     assert r.returncode == 0, r.stderr
     assert train_module.load_silver(out, _corpus(tmp_path), report=lambda s: None) == [(words, labels)]
