@@ -279,7 +279,7 @@ def _event(
         if a.start > head and in_clause and a is not source and (source is None or a.country != source.country):
             target = a
             break
-    if receiver is not None and receiver.country != source.country:
+    if receiver is not None and source is not None and receiver.country != source.country:
         target = receiver
     if target is not None and source is None and _near(tokens, target.start - 2, target.start, "led_by"):
         # قصفت مقاتلات التحالف الذي تقوده السعودية …: the leader of the acting coalition acts
