@@ -274,3 +274,8 @@ def test_events_a_call_received_from_someone() -> None:
 def test_events_what_is_asked_for_has_not_happened() -> None:
     evs = events("طالبت الحكومة الليبية الأمم المتحدة بتقديم مساعدات عاجلة للمتضررين من الفيضانات في درنة.")
     assert [e.type for e in evs] == ["REQUEST"]
+
+
+def test_events_where_a_meeting_takes_place_is_not_whom_it_meets() -> None:
+    (ev,) = [e for e in events("استقبل الرئيس التونسي في باريس وفدا ليبيا.") if e.type == "CONSULT"]
+    assert (ev.source, ev.target) == ("TUNGOV", "LBY")

@@ -276,6 +276,8 @@ def _event(
     next_end = _clause_end(tokens, end + 1) if end < len(tokens) else end
     for a in actors:
         in_clause = a.start < end or (a.start < next_end and _marked(tokens, a))
+        if t.type == "CONSULT" and _near(tokens, a.start - 1, a.start, "locatives"):
+            continue  # استقبل الرئيس في قصر قرطاج وفدا ليبيا: where they met, not whom
         if a.start > head and in_clause and a is not source and (source is None or a.country != source.country):
             target = a
             break
