@@ -132,21 +132,30 @@ def silver(args: argparse.Namespace) -> None:
             flush()
 
 
-def read_silver(path: Path, min_prob: float, max_sentences: int) -> list[tuple[list[str], list[str]]]:
-    """Silver sentences whose least label marginal is at least ``min_prob`` and that have a
-    name (the corpus's many name-less sentences would teach the student little)."""
-    out, words, tags, minp = [], [], [], 1.0
+def silver_blocks(path: Path, min_prob: float):  # type: ignore[no-untyped-def]
+    """(header fields, words, labels) of each sentence of a silver CoNLL file (``silver``
+    writes a ``# line=… minp=… start=… end=…`` header before each) whose least label marginal
+    is at least ``min_prob`` and that has a name (the corpus's many name-less sentences would
+    teach a student little)."""
+    head: dict[str, str] = {}
+    words: list[str] = []
+    tags: list[str] = []
     for raw in [*path.read_text("utf-8").splitlines(), ""]:
         if raw.startswith("# line="):
-            minp = float(raw.split("minp=")[1])
+            head = dict(kv.split("=") for kv in raw[2:].split())
         elif raw.strip():
             w, t = raw.rsplit(" ", 1)
             words.append(w)
             tags.append(t)
         elif words:
-            if minp >= min_prob and any(t != "O" for t in tags):
-                out.append((words, tags))
+            if float(head["minp"]) >= min_prob and any(t != "O" for t in tags):
+                yield head, words, tags
             words, tags = [], []
+
+
+def read_silver(path: Path, min_prob: float, max_sentences: int) -> list[tuple[list[str], list[str]]]:
+    """The silver sentences of ``silver_blocks``, the first ``max_sentences`` (0: all)."""
+    out = [(words, tags) for _, words, tags in silver_blocks(path, min_prob)]
     return out[:max_sentences] if max_sentences else out
 
 
@@ -166,22 +175,12 @@ def pack(args: argparse.Namespace) -> None:
     from hadath.model import Document
     from hadath.text.stage import text_stage
 
-    rows, texts = [], {}
-    for path in args.conll:
-        head: dict[str, str] = {}
-        words: list[str] = []
-        tags: list[str] = []
-        for raw in [*path.read_text("utf-8").splitlines(), ""]:
-            if raw.startswith("# line="):
-                head = dict(kv.split("=") for kv in raw[2:].split())
-            elif raw.strip():
-                w, t = raw.rsplit(" ", 1)
-                words.append(w)
-                tags.append(t)
-            elif words:
-                if float(head["minp"]) >= args.min_prob and any(t != "O" for t in tags):
-                    rows.append((int(head["line"]), head.get("start"), head.get("end"), head["minp"], words, tags))
-                words, tags = [], []
+    rows = [
+        (int(head["line"]), head.get("start"), head.get("end"), head["minp"], words, tags)
+        for path in args.conll
+        for head, words, tags in silver_blocks(path, args.min_prob)
+    ]
+    texts = {}
     need = {r[0] for r in rows if r[1] is None}
     for line, text in articles(min(need, default=0), max(need, default=-1) + 1 - min(need, default=0), args.corpus):
         if line in need:

@@ -913,7 +913,7 @@ def train_ner(
     manifest (about eight minutes on one core). The silver sentences of
     training/ner-silver.tsv.gz (real articles tagged by a slower, more accurate teacher;
     their words are read from the SaudiNewsNet corpus) join the training data unless
-    --no-silver: about 30 minutes on one core, one regularization setting.
+    --no-silver: about an hour on one core, one regularization setting.
 
     With --neural: train the BiLSTM-CRF on the first nine tenths, keep the epoch with the
     best dev F1, choose the weight of the CRF in the ensemble on the dev split (with a CRF

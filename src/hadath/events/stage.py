@@ -275,12 +275,14 @@ def _event(
     end = _clause_end(tokens, head)
     next_end = _clause_end(tokens, end + 1) if end < len(tokens) else end
     for a in actors:
-        in_clause = a.start < end or (a.start < next_end and _marked(tokens, a))
+        if a.start <= head or a is source or (source is not None and a.country == source.country):
+            continue
+        if not (a.start < end or (a.start < next_end and _marked(tokens, a))):
+            continue  # not in the trigger's clause (nor marked as its target in the next)
         if t.type == "CONSULT" and _near(tokens, a.start - 1, a.start, "locatives"):
             continue  # استقبل الرئيس في قصر قرطاج وفدا ليبيا: where they met, not whom
-        if a.start > head and in_clause and a is not source and (source is None or a.country != source.country):
-            target = a
-            break
+        target = a
+        break
     if receiver is not None and source is not None and receiver.country != source.country:
         target = receiver
     if target is not None and source is None and _near(tokens, target.start - 2, target.start, "led_by"):

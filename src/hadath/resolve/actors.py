@@ -116,7 +116,7 @@ def tables() -> ActorTables:
     for key in agents.keys() & names.keys():
         # a bare agent head names no country: the converted dictionary's رئيس حكومة ->
         # DZAJUDHRI (one person's role) is dropped; its generic codes (GOV) stay
-        kept = [e for e in names[key] if e[3] != "upetrarch" or e[0][:3] not in kinds]
+        kept = [e for e in names[key] if e[3] != "upetrarch" or kinds.get(e[0][:3]) != "country"]
         if kept:
             names[key] = kept
         else:
