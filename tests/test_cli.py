@@ -374,3 +374,22 @@ def test_cli_reprinted_seed_is_a_near_duplicate_and_joins_the_story(seeds_dir: P
     r = run("story", story["id"], "--db", db, "--format", "json")
     dup = [d for d in json.loads(r.stdout)["documents"] if d["duplicate_of"]]
     assert len(dup) == 1 and dup[0]["outlet"] == "outlet-b"
+
+
+def test_cli_train_ner_neural_needs_the_crf_s_silver(tmp_path: Path) -> None:
+    """The ensemble's weight is chosen with a dev-fold CRF trained as the shipped one was:
+    without the silver file its manifest names, a clear error (before any training)."""
+    pytest.importorskip("torch")
+    train = tmp_path / "t.conll"
+    train.write_text("الجزائر B-LOC\n", "utf-8")
+    manifest = {"config": {"c1": 0.05, "c2": 0.05}, "silver": {"file": "ner-silver.tsv.gz", "sha256": "ab" * 32}}
+    (tmp_path / "crf.json").write_text(json.dumps(manifest), "utf-8")
+    r = run("train", "ner", "--neural", "--no-silver", "--train", str(train), "--out", str(tmp_path))
+    assert r.exit_code == 2 and "trained with the silver sentences of ner-silver.tsv.gz" in r.stderr
+    other = tmp_path / "other.tsv.gz"
+    other.write_bytes(b"not the same file")
+    from hadath.ner.train import CORPUS
+
+    if CORPUS.exists():  # the silver sentences' words come from it
+        r = run("train", "ner", "--neural", "--silver", str(other), "--train", str(train), "--out", str(tmp_path))
+        assert r.exit_code == 2 and "pass that file as --silver" in r.stderr

@@ -890,12 +890,15 @@ def train_ner(
         Path | None,
         typer.Option(
             "--silver",
-            help="Silver sentences for the CRF (corpus articles tagged by a stronger teacher, "
+            help="Silver sentences (corpus articles tagged by a stronger teacher, "
             "scripts/distill_ner.py); default: training/ner-silver.tsv.gz when it exists.",
         ),
     ] = None,
-    no_silver: Annotated[bool, typer.Option("--no-silver", help="Train the CRF on ANERcorp alone.")] = False,
-    epochs: Annotated[int, typer.Option("--epochs", min=1, help="With --neural: epochs to train.")] = 30,
+    no_silver: Annotated[bool, typer.Option("--no-silver", help="Train on ANERcorp alone.")] = False,
+    epochs: Annotated[
+        int | None,
+        typer.Option("--epochs", min=1, help="With --neural: epochs to train (default: 30, or 8 with silver)."),
+    ] = None,
     refit: Annotated[
         bool,
         typer.Option(
@@ -915,22 +918,35 @@ def train_ner(
     their words are read from the SaudiNewsNet corpus) join the training data unless
     --no-silver: about an hour on one core, one regularization setting.
 
-    With --neural: train the BiLSTM-CRF on the first nine tenths, keep the epoch with the
-    best dev F1, choose the weight of the CRF in the ensemble on the dev split (with a CRF
-    trained on the same nine tenths) and each model's bonuses, then train the BiLSTM-CRF
-    again on the whole file for that many epochs, and write bilstm.npz, bilstm.json and
-    ensemble.json (about 25 minutes on two cores). The test split is never read.
+    With --neural: train the BiLSTM-CRF on the first nine tenths (and the silver
+    sentences), keep the epoch with the best dev F1, choose the weight of the CRF in the
+    ensemble on the dev split (with a CRF trained on the same nine tenths, and the silver
+    sentences the shipped CRF was trained with) and each model's bonuses, then train the
+    BiLSTM-CRF again on the whole file for that many epochs, and write bilstm.npz,
+    bilstm.json and ensemble.json (about 25 minutes on two cores without silver; with
+    silver about 5 minutes an epoch, twice, plus half an hour for the dev-fold CRF).
+    The test split is never read.
     """
-    from hadath.ner.train import CORPUS, PACKAGE_MODEL, SILVER, train
+    from hadath.ner.train import CORPUS, PACKAGE_MODEL, SILVER, TrainConfig, load_silver, silver_digest, train
 
     if not train_file.exists():
         raise UserError(f"{train_file}: no such file (pass --train PATH to ANERcorp's train split)")
+    folder = out_path or PACKAGE_MODEL.parent
+    if neural:
+        try:
+            import torch  # noqa: F401
+        except ImportError as e:
+            raise UserError("--neural needs torch: pip install -e '.[train]'") from e
+        if vectors is not None and not vectors.exists():
+            raise UserError(f"{vectors}: no such file (scripts/train_clusters.py writes the corpus vectors)")
+        if not (folder / "crf.json").exists():
+            raise UserError(f"{folder / 'crf.json'}: train the CRF first (hadath train ner)")
+    if silver is not None and not silver.exists():
+        raise UserError(f"{silver}: no such file (scripts/distill_ner.py pack writes it)")
+    silver = None if no_silver else silver or (SILVER if SILVER.exists() else None)
+    if silver is not None and not CORPUS.exists():
+        raise UserError(f"{CORPUS}: the silver sentences' words come from this corpus (or pass --no-silver)")
     if not neural:
-        if silver is not None and not silver.exists():
-            raise UserError(f"{silver}: no such file (scripts/distill_ner.py pack writes it)")
-        silver = None if no_silver else silver or (SILVER if SILVER.exists() else None)
-        if silver is not None and not CORPUS.exists():
-            raise UserError(f"{CORPUS}: the silver sentences' words come from this corpus (or pass --no-silver)")
         info = train(
             train_file,
             out_path or PACKAGE_MODEL,
@@ -940,27 +956,29 @@ def train_ner(
         )
         out.print(json.dumps(info, indent=1))
         return
-    try:
-        import torch  # noqa: F401
-    except ImportError as e:
-        raise UserError("--neural needs torch: pip install -e '.[train]'") from e
-    from hadath.ner.train import TrainConfig, load_silver
-    from hadath.ner.train_neural import NeuralConfig, refit_neural, train_neural, tune_ensemble
+    from hadath.ner.train_neural import SILVER_MAX_WORDS, NeuralConfig, refit_neural, train_neural, tune_ensemble
 
-    if vectors is not None and not vectors.exists():
-        raise UserError(f"{vectors}: no such file (scripts/train_clusters.py writes the corpus vectors)")
-    folder = out_path or PACKAGE_MODEL.parent
-    if not (folder / "crf.json").exists():
-        raise UserError(f"{folder / 'crf.json'}: train the CRF first (hadath train ner)")
     crf_manifest = json.loads((folder / "crf.json").read_text("utf-8"))
     crf_config = TrainConfig(**crf_manifest["config"])
     # the ensemble's weight is chosen with a dev-fold CRF trained as the shipped one was
-    crf_silver = load_silver(SILVER.with_name(crf_manifest["silver"]["file"])) if crf_manifest.get("silver") else []
-    cfg = NeuralConfig(epochs=epochs, vectors=str(vectors) if vectors else None)
-    info = train_neural(train_file, folder / "bilstm.npz", cfg, report=err.print)
-    manifest = tune_ensemble(train_file, folder / "bilstm.npz", crf_config, report=err.print, silver=crf_silver)
+    recorded = crf_manifest.get("silver")
+    if recorded and (silver is None or silver_digest(silver) != recorded["sha256"]):
+        raise UserError(
+            f"the CRF in {folder} was trained with the silver sentences of {recorded['file']} "
+            f"(sha256 {recorded['sha256'][:12]}…): pass that file as --silver, or train the CRF again first"
+        )
+    extra = load_silver(silver, report=err.print) if silver is not None else []
+    cfg = NeuralConfig(
+        epochs=epochs or (8 if extra else 30),
+        vectors=str(vectors) if vectors else None,
+        max_words=SILVER_MAX_WORDS if extra else None,
+    )
+    info = train_neural(train_file, folder / "bilstm.npz", cfg, report=err.print, silver=extra, silver_path=silver)
+    manifest = tune_ensemble(
+        train_file, folder / "bilstm.npz", crf_config, report=err.print, silver=extra if recorded else ()
+    )
     if refit and manifest["crf_weight"] is not None:
-        info = refit_neural(train_file, folder / "bilstm.npz", info, report=err.print)
+        info = refit_neural(train_file, folder / "bilstm.npz", info, report=err.print, silver=extra)
     (folder / "ensemble.json").write_text(json.dumps(manifest, indent=1) + "\n", "utf-8")
     out.print(json.dumps({"neural": info, "ensemble": manifest}, indent=1))
 

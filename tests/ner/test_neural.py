@@ -153,3 +153,49 @@ def test_every_expected_seed_entity_with_the_other_models(name: str, monkeypatch
         if (text, typ) not in {(m.text, m.type) for m in docs[path.name].mentions}
     ]
     assert not missing
+
+
+def _gazetteer_tagged(n: int) -> list[tuple[list[str], list[str]]]:
+    """The seeds' first ``n`` sentences, tagged with their gazetteer matches."""
+    out = []
+    for tokens in _sentences()[:n]:
+        tags = [g.replace("_MINOR", "") for g in gazetteer().match(tokens)]
+        out.append(([t.text for t in tokens], tags))
+    return [s for s in out if s[0]]
+
+
+def test_vocabulary_cap_keeps_the_most_frequent_words() -> None:
+    from hadath.ner import train_neural as tn
+
+    fit = [(["مالي", "مالي", "باماكو", "غاو"], ["B-LOC"] * 4), (["مالي", "باماكو", "كيدال"], ["B-LOC"] * 3)]
+    prepared = tn._prepare(fit)
+    raw = [tn._raw(t, g) for t, g, _ in prepared]
+    labels = [t for _, t in fit]
+    every = tn._build_vocab(raw, labels, tn.NeuralConfig(min_word_count=1))
+    capped = tn._build_vocab(raw, labels, tn.NeuralConfig(min_word_count=1, max_words=2))
+    assert every.items["word"] == ["\0", "باماكو", "غاو", "كيدال", "مالي"]
+    assert capped.items["word"] == ["\0", "باماكو", "مالي"]  # seen 2 and 3 times
+    assert capped.size("stem") == 3 and capped.items["char"] == every.items["char"]
+
+
+def test_training_with_silver_records_it(tmp_path: Path) -> None:
+    """train_neural and refit_neural add the silver sentences to the training data and say
+    so in the manifest (needs torch)."""
+    pytest.importorskip("torch")
+    from hadath.ner import train_neural as tn
+
+    gold = _gazetteer_tagged(60)
+    train = tmp_path / "train.conll"
+    train.write_text("\n\n".join("\n".join(f"{w} {t}" for w, t in zip(*s, strict=True)) for s in gold) + "\n", "utf-8")
+    silver = _gazetteer_tagged(90)[60:]
+    silver_file = tmp_path / "silver.tsv.gz"
+    silver_file.write_bytes(b"stands for the packed file")
+    cfg = tn.NeuralConfig(hidden=8, char_filters=8, epochs=1, max_words=50)
+    out = tmp_path / "bilstm.npz"
+    info = tn.train_neural(train, out, cfg, report=lambda s: None, silver=silver, silver_path=silver_file)
+    assert info["silver"]["file"] == "silver.tsv.gz"
+    assert info["silver"]["sentences"] == len(silver) and info["config"]["max_words"] == 50
+    assert NeuralTagger(out).vocab.size("word") == 51
+    info = tn.refit_neural(train, out, info, report=lambda s: None, silver=silver)
+    assert f"and {len(silver)} silver" in info["refit"]
+    assert json.loads(out.with_suffix(".json").read_text("utf-8"))["refit"] == info["refit"]

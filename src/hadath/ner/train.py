@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 from hadath.ner.conll import Sentence, read_conll, score, words_to_tokens
 from hadath.ner.features import sentence_features
 
-__all__ = ["TrainConfig", "evaluate", "load_silver", "train"]
+__all__ = ["TrainConfig", "evaluate", "load_silver", "silver_digest", "silver_info", "train"]
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +35,21 @@ SILVER = Path(__file__).resolve().parents[3] / "training" / "ner-silver.tsv.gz"
 (``scripts/distill_ner.py``); labels and where to find each sentence, not its text."""
 
 CORPUS = Path(__file__).resolve().parents[4] / "shared" / "data" / "corpus" / "saudinewsnet-2015.jsonl.gz"
+
+
+def silver_digest(path: str | Path) -> str:
+    """The sha256 of a silver file, as a manifest records it."""
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def silver_info(path: str | Path, sentences: Sequence[Sentence]) -> dict[str, Any]:
+    """A manifest's record of the silver sentences a model was trained with."""
+    return {
+        "file": Path(path).name,
+        "sha256": silver_digest(path),
+        "sentences": len(sentences),
+        "words": sum(len(w) for w, _ in sentences),
+    }
 
 
 def load_silver(
@@ -315,12 +330,7 @@ def train(
         + (f" --silver {Path(silver).name}" if extra else " --no-silver"),
     }
     if extra:
-        info["silver"] = {
-            "file": Path(silver).name,  # type: ignore[arg-type]
-            "sha256": hashlib.sha256(Path(silver).read_bytes()).hexdigest(),  # type: ignore[arg-type]
-            "sentences": len(extra),
-            "words": sum(len(w) for w, _ in extra),
-        }
+        info["silver"] = silver_info(silver, extra)  # type: ignore[arg-type]
     if compress:
         import lzma
 

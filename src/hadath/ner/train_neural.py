@@ -32,11 +32,16 @@ from hadath.ner.neural import (
     word_categories,
     word_chars,
 )
-from hadath.ner.train import dev_f1, dev_split, tune_bonuses
+from hadath.ner.train import dev_f1, dev_split, silver_info, tune_bonuses
 
-__all__ = ["NeuralConfig", "refit_neural", "train_neural", "tune_ensemble"]
+__all__ = ["SILVER_MAX_WORDS", "NeuralConfig", "refit_neural", "train_neural", "tune_ensemble"]
 
 log = logging.getLogger(__name__)
+
+
+SILVER_MAX_WORDS = 20_000
+"""The word and stem vocabularies' size when silver sentences join the training data (their
+words seen twice are 50,000: the model would triple in size)."""
 
 
 @dataclass(frozen=True)
@@ -59,6 +64,7 @@ class NeuralConfig:
     seed: int = 13
     vectors: str | None = None  # gensim KeyedVectors of the corpus (scripts/train_clusters.py --vectors)
     vector_words: int = 30_000  # the most frequent words whose vectors ship in the model
+    max_words: int | None = None  # at most this many words and stems, the most frequent (SILVER_MAX_WORDS)
 
 
 def _load_vectors(cfg: NeuralConfig) -> tuple[list[str], np.ndarray] | None:
@@ -87,7 +93,10 @@ def _build_vocab(
     tables: dict[str, list[str]] = {}
     for name, c in counts.items():
         floor = cfg.min_word_count if name in ("word", "stem") else 1
-        tables[name] = ["\0", *sorted(v for v, n in c.items() if n >= floor and v != "")]
+        kept = [(v, n) for v, n in c.items() if n >= floor and v != ""]
+        if name in ("word", "stem") and cfg.max_words is not None and len(kept) > cfg.max_words:
+            kept = sorted(kept, key=lambda vn: (-vn[1], vn[0]))[: cfg.max_words]
+        tables[name] = ["\0", *sorted(v for v, _ in kept)]
     if vectors is not None:
         tables["vec"] = ["\0", *vectors[0]]
     tables["label"] = sorted({t for ts in labels for t in ts}, key=lambda t: (t != "O", t[2:], t[:1]))
@@ -333,10 +342,13 @@ def train_neural(
     dev_every: int = 10,
     report: Callable[[str], None] = log.info,
     threads: int = 2,
+    silver: Sequence[Sentence] = (),
+    silver_path: str | Path | None = None,
 ) -> dict[str, Any]:
-    """Train on all but the last 1/``dev_every`` of the sentences, keep the epoch with the
-    best dev F1 (the NumPy tagger scores it, as the pipeline runs it), write ``out`` and its
-    manifest (``.json``)."""
+    """Train on all but the last 1/``dev_every`` of the sentences (and the ``silver``
+    sentences, ``load_silver``, read from ``silver_path``), keep the epoch with the best dev
+    F1 (the NumPy tagger scores it, as the pipeline runs it), write ``out`` and its manifest
+    (``.json``)."""
     fit, dev = dev_split(read_conll(train_path), dev_every)
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -357,7 +369,7 @@ def train_neural(
                 best[:] = [f1, epoch, per]
                 out.write_bytes(candidate.read_bytes())
 
-        _train(fit, cfg, cfg.epochs, threads, after_epoch)
+        _train([*fit, *silver], cfg, cfg.epochs, threads, after_epoch)
     bonuses = tune_bonuses(NeuralTagger(out), dev, report=report)
     info = {
         "model": out.name,
@@ -371,6 +383,7 @@ def train_neural(
         **bonuses,
         "config": asdict(cfg),
         "history": history,
+        "silver": silver_info(silver_path, silver) if silver and silver_path else None,
     }
     out.with_suffix(".json").write_text(json.dumps(info, indent=1) + "\n", "utf-8")
     return info
@@ -382,10 +395,11 @@ def refit_neural(
     info: dict[str, Any],
     report: Callable[[str], None] = log.info,
     threads: int = 2,
+    silver: Sequence[Sentence] = (),
 ) -> dict[str, Any]:
-    """Train again on the whole train file (dev split included) for the epochs
-    ``train_neural`` chose, as the CRF is trained on all of it after its tuning; rewrite
-    ``out`` and its manifest."""
+    """Train again on the whole train file (dev split included, and the same ``silver``
+    sentences) for the epochs ``train_neural`` chose, as the CRF is trained on all of it
+    after its tuning; rewrite ``out`` and its manifest."""
     sentences = read_conll(train_path)
     cfg = NeuralConfig(**{**info["config"], "cluster_dims": tuple(info["config"]["cluster_dims"])})
     out = Path(out)
@@ -395,12 +409,13 @@ def refit_neural(
         if epoch == info["epoch"]:
             _save(net, vocab, cfg, out)
 
-    _train(sentences, cfg, info["epoch"], threads, after_epoch)
+    _train([*sentences, *silver], cfg, info["epoch"], threads, after_epoch)
     info = {
         **info,
         "train_sentences": len(sentences),
-        "refit": f"trained again on all {len(sentences):,} sentences for the chosen {info['epoch']} epochs; "
-        "dev_f1 is the model trained without the dev split",
+        "refit": f"trained again on all {len(sentences):,} sentences"
+        + (f" and {len(silver):,} silver" if silver else "")
+        + f" for the chosen {info['epoch']} epochs; dev_f1 is the model trained without the dev split",
     }
     out.with_suffix(".json").write_text(json.dumps(info, indent=1) + "\n", "utf-8")
     return info
