@@ -269,6 +269,25 @@ def test_events_plain_aid_sent_and_aid_from() -> None:
 def test_events_a_call_received_from_someone() -> None:
     (ev,) = [e for e in events("تلقى الرئيس المصري اتصالا هاتفيا أمس من الرئيس الفرنسي.") if e.type == "CONSULT"]
     assert (ev.source, ev.target, ev.cameo) == ("FRAGOV", "EGYGOV", "041")
+    # a title between من and the caller's name
+    text = "تلقى الملك سلمان بن عبدالعزيز اتصالا هاتفيا أمس من الملك حمد بن عيسى آل خليفة ملك البحرين."
+    (ev,) = [e for e in events(text) if e.type == "CONSULT"]
+    assert (ev.source, ev.target) == ("BHRGOV", "SAUGOV")
+
+
+def test_events_a_call_s_receiver_is_never_what_the_caller_condemned() -> None:
+    text = (
+        "تلقى الأمير محمد بن نايف بن عبدالعزيز أمس عدة اتصالات هاتفية من مسؤولي دول شقيقة أدانوا فيها "
+        "الجريمة النكراء التي وقعت في مسجد قوات الطوارئ بمنطقة عسير أمس الأول وأدت الى استشهاد عدد من رجال "
+        "الأمن ومدنيين، حيث تلقى اتصالاً هاتفيًا من صاحب السمو الملكي الأمير سلمان بن حمد آل خليفة ولي "
+        "العهد بمملكة البحرين أعرب خلاله عن إدانته للتفجير الإرهابي."
+    )
+    evs = [e for e in events(text) if e.type == "CONSULT"]
+    assert [(e.source, e.target) for e in evs] == [("BHRGOV", "SAUGOV")]  # not the bombing (REBRAD)
+    # a member of a ruling family the dictionary does not know: the family's country
+    text = "تلقى الملك سلمان اتصالا هاتفيا من الشيخ محمد الخالد الحمد الصباح."
+    (ev,) = [e for e in events(text) if e.type == "CONSULT"]
+    assert (ev.source[:3], ev.target) == ("KWT", "SAUGOV")
 
 
 def test_events_what_is_asked_for_has_not_happened() -> None:

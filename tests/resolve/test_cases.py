@@ -37,3 +37,27 @@ def test_a_bare_agent_head_names_no_country() -> None:
     assert got is not None and got["code"] == "GOV", got
     got = resolve_actor("رئيس الحكومة الجزائرية", "2015")
     assert got is not None and got["code"] == "DZAGOV", got
+
+
+def test_person_names_as_news_write_them() -> None:
+    from hadath.resolve.actors import actor_key
+
+    assert actor_key("عبد العزيز") == actor_key("عبدالعزيز")  # عبد joined to the next word
+    for name in (
+        "سلمان بن عبدالعزيز",  # the dictionary writes عبد العزيز
+        "محمد بن نايف",  # the dictionary has أمير محمد بن نايف: NER leaves the title out
+        "عادل الجبير",  # the dictionary has عادل بن أحمد الجبير
+    ):
+        got = resolve_actor(name, "2015-05-01", fuzzy=False)
+        assert got is not None and got["code"] == "SAUGOV", (name, got)
+    assert resolve_actor("نايف", "2015-05-01", fuzzy=False) is None  # not a first name alone
+
+
+def test_a_person_named_with_a_longer_nasab() -> None:
+    from hadath.model import Document
+    from hadath.pipeline import analyze
+
+    doc = analyze(Document(text="التقى الأمير محمد بن نايف بن عبدالعزيز وزير الداخلية.", publication_date="2015-05-01"))
+    (m,) = [m for m in doc.mentions if m.type == "PERS"]
+    assert m.resolution is not None and m.resolution.value.get("code") == "SAUGOV", m.resolution
+    assert "shorter nasab" in m.resolution.reason

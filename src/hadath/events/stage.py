@@ -36,6 +36,9 @@ def _near(tokens: Sequence[Token], lo: int, hi: int, name: str) -> bool:
     return any(not wanted.isdisjoint(forms(tokens[k])) for k in range(max(0, lo), max(0, hi)))
 
 
+_TITLE_WORDS = 6
+"""Title and honorific words that may come before a name (صاحب السمو الملكي الأمير)."""
+
 _VSO_GAP = 3
 """Words between an actor and a verb past which an actor right after the verb is its subject."""
 
@@ -112,12 +115,19 @@ def _embedded(tokens: Sequence[Token], m: TriggerMatch, matches: Sequence[Trigge
 
 def _from_actor(tokens: Sequence[Token], doers: Sequence[ActorRef], end: int) -> ActorRef | None:
     """An actor right after من within three words after a noun (a day's name may come
-    between: اتصالا هاتفيا أمس من)."""
+    between: اتصالا هاتفيا أمس من), or after من and titles (من صاحب السمو الملكي الأمير
+    سلمان بن حمد)."""
     for k in range(end, min(end + 3, len(tokens))):
         if tokens[k].text in _CLAUSE:
             return None
         if tokens[k].norm == "من":
-            return next((a for a in doers if a.start == k + 1), None)
+            starts = {a.start: a for a in doers}
+            for p in range(k + 1, min(k + 1 + _TITLE_WORDS, len(tokens))):
+                if p in starts:
+                    return starts[p]
+                if not (_near(tokens, p, p + 1, "honorifics") or actor_key(tokens[p].text) in tables().agents):
+                    return None
+            return None
     return None
 
 
@@ -226,12 +236,17 @@ def _event(
     if source is None and t.kind == "noun":
         source = _agent_by_verb(tokens, actors, m.end)  # زيارة قام بها الرئيس, غارات شنتها طائرات التحالف
     receiver = None
+    given_from = False
     if source is None and t.kind == "noun" and t.type in _GIVEN_FROM:
         # تلقى ولي العهد اتصالا هاتفيا أمس من ملك البحرين: who gives or calls comes after من,
         # who receives it before the noun
         source = _from_actor(tokens, doers, m.end - 1 if tokens[m.end - 1].norm == "من" else m.end)
-        if source is not None and before:
-            receiver = before[-1]
+        if source is not None:
+            # the receiver: in the clause, else the last doer before (تلقى الأمير … أمس عدة
+            # اتصالات … حيث تلقى اتصالا من); never what the caller said or condemned after
+            earlier = [a for a in doers if a.end <= head]
+            receiver = before[-1] if before else earlier[-1] if earlier else None
+            given_from = True
     if source is None and t.kind == "noun":
         # the agent of a masdar follows it: انسحاب قوات الجيش الفرنسي, دعم الجزائر, بوساطة جزائرية
         after = [a for a in doers if m.end <= a.start <= m.end + 1]  # not الهجمات في تونس: where, not who
@@ -283,8 +298,6 @@ def _event(
             continue  # استقبل الرئيس في قصر قرطاج وفدا ليبيا: where they met, not whom
         target = a
         break
-    if receiver is not None and source is not None and receiver.country != source.country:
-        target = receiver
     if target is not None and source is None and _near(tokens, target.start - 2, target.start, "led_by"):
         # قصفت مقاتلات التحالف الذي تقوده السعودية …: the leader of the acting coalition acts
         source = target
@@ -306,6 +319,8 @@ def _event(
         # بين الحكومة المالية وممثلي المتمردين بوساطة جزائرية: the parties come before
         others = [a for a in actors if a.end <= head and a.country != source.country]
         target = others[0] if others else None
+    if given_from:
+        target = receiver if receiver is not None and receiver.country != source.country else None
     negated = _near(tokens, head - 3, head, "negation") or _near(
         tokens, _clause_start(tokens, head), head - 3, "negation"
     )

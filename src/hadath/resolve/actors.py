@@ -3,11 +3,13 @@
 Reads: ``hadath/data/actors/`` — ``actors.tsv`` (converted from UniversalPetrarch's Arabic
 actor dictionary by ``scripts/build_actors.py``, codes with date ranges), ``extra.tsv``
 (hand-kept IGOs, armed groups, news agencies), ``agents.tsv`` (agent heads: الجيش -> MIL,
-الرئيس -> GOV with the role "president"), ``groups.tsv`` (peoples: التوارق -> MLI) and the
-country table. Names are matched on a key that ignores diacritics, letter variants, the
-article on every word and the feminine/plural of adjectives (``الحكومة السودانية`` and
-the dictionary's ``حكومة سوداني`` meet), then by fuzzy matching (rapidfuzz) for spelling
-variants (``الطوارق``/``التوارق``).
+الرئيس -> GOV with the role "president"), ``groups.tsv`` (peoples: التوارق -> MLI),
+``families.tsv`` (ruling families: آل خليفة -> BHR) and the country table. Names are
+matched on a key that ignores diacritics, letter variants, the article on every word and
+the feminine/plural of adjectives (``الحكومة السودانية`` and the dictionary's ``حكومة
+سوداني`` meet) and joins ``عبد`` to the next word, then by fuzzy matching (rapidfuzz) for
+spelling variants (``الطوارق``/``التوارق``). A person's name is also known without a
+leading honorific (``أمير``, ``شيخ``) and as first and last name without the nasab.
 
 ``resolve_actor(text)`` tries, in order: the dictionaries (the code valid at the document's
 date when the entry has dates); an agent head plus a country (``الجيش المالي`` -> MLI + MIL,
@@ -50,8 +52,36 @@ def _word_key(w: str) -> str:
 
 @word_cache(1 << 18)
 def actor_key(text: str) -> str:
-    """Matching key of a name or phrase: the words' keys, space-separated."""
-    return " ".join(_word_key(w) for w in text.replace("_", " ").split() if w)
+    """Matching key of a name or phrase: the words' keys, space-separated; ``عبد`` is
+    joined to the word after it (``عبد العزيز`` and ``عبدالعزيز`` meet)."""
+    words = text.replace("_", " ").split()
+    out = []
+    k = 0
+    while k < len(words):
+        w = words[k]
+        if fold(w) == "عبد" and k + 1 < len(words):
+            w, k = w + words[k + 1], k + 1
+        out.append(_word_key(w))
+        k += 1
+    return " ".join(out)
+
+
+_HONORIFICS = frozenset(actor_key(w) for w in ("أمير", "أميرة", "شيخ", "شيخة", "ملك", "دكتور", "سيد", "سيدة"))
+"""Leading words of dictionary names that a name mention leaves out (الأمير محمد بن نايف:
+NER tags محمد بن نايف)."""
+
+
+def _name_variants(key: str) -> list[str]:
+    """Other keys of a person's name in the dictionary: without a leading honorific, and
+    first name plus last name without the nasab (عادل بن أحمد الجبير: عادل الجبير)."""
+    words = key.split()
+    out = []
+    if len(words) >= 3 and words[0] in _HONORIFICS:
+        words = words[1:]
+        out.append(" ".join(words))
+    if len(words) >= 3 and words[1] == "بن" and "بن" not in words[-1:]:
+        out.append(f"{words[0]} {words[-1]}")
+    return out
 
 
 @dataclass
@@ -64,6 +94,7 @@ class ActorTables:
     country_names: dict[str, str]  # key -> ISO alpha-3
     groups: dict[str, str]  # key -> ISO alpha-3
     max_agent_words: int
+    families: dict[str, str]  # a ruling family's name (folded) -> ISO alpha-3
 
     @cached_property
     def country_first_words(self) -> frozenset[str]:
@@ -96,6 +127,11 @@ def tables() -> ActorTables:
             code, dates = c.split("@")
             start, end = dates.split("-")
             bucket.append((code, start, end, "upetrarch"))
+    for key, entries in list(names.items()):
+        converted = [e for e in entries if e[3] == "upetrarch"]
+        for variant in _name_variants(key) if converted else ():
+            if variant not in names:  # a name of its own wins
+                names[variant] = converted
     adjectives, country_names = {}, {}
     for iso3, arabic in all_country_names().items():
         kinds[iso3] = "country"
@@ -113,6 +149,7 @@ def tables() -> ActorTables:
             names.setdefault(actor_key(n), []).insert(0, (c.iso3, "", "", "countries"))
     agents = {actor_key(row[0]): (row[1], row[2] if len(row) > 2 else "") for row in _rows("actors/agents.tsv")}
     groups = {actor_key(n): iso3 for n, iso3 in _rows("actors/groups.tsv")}
+    families = {fold(n): iso3 for n, iso3 in _rows("actors/families.tsv")}  # as written: الصباح, not صباح
     for key in agents.keys() & names.keys():
         # a bare agent head names no country: the converted dictionary's رئيس حكومة ->
         # DZAJUDHRI (one person's role) is dropped; its generic codes (GOV) stay
@@ -122,7 +159,7 @@ def tables() -> ActorTables:
         else:
             del names[key]
     return ActorTables(
-        names, kinds, english, agents, adjectives, country_names, groups, max(len(k.split()) for k in agents)
+        names, kinds, english, agents, adjectives, country_names, groups, max(len(k.split()) for k in agents), families
     )
 
 

@@ -4,11 +4,11 @@ publication date. Writes: a ``resolution`` on every name mention (``place`` for 
 document's ``entities`` (mentions of one person, actor or place, short forms such as
 ``بوتفليقة`` linked to the full name given earlier).
 
-Persons: the dictionary (by full name, then surname) gives the code; the title before the
-name gives the role and, with a country adjective (``الرئيس المالي``), the country. A person
-with a title but no country takes the country named in the same clause (after the name
-first, skipping destinations after إلى), then earlier in the sentence, then the country
-the document names most.
+Persons: the dictionary (by full name, by the name with a shorter nasab, then by surname)
+gives the code; the title before the name gives the role and, with a country adjective
+(``الرئيس المالي``), the country. A person with a title but no country takes the country
+named in the same clause (after the name first, skipping destinations after إلى), then
+earlier in the sentence, then the country the document names most.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from hadath.model import Document, Entity, Mention, Resolution, Span, Token
 from hadath.resolve.actors import actor_key, resolve_actor, tables
 from hadath.resolve.places import resolve_place
 from hadath.stage import stage
+from hadath.text import fold
 
 __all__ = ["resolve_stage"]
 
@@ -97,6 +98,11 @@ def _context_country(tokens: Sequence[Token], i: int, j: int, agent: str) -> tup
 def _person(m: Mention, tokens: Sequence[Token], i: int, j: int, when: str | None, top: str | None) -> dict[str, Any]:
     words = m.text.split()
     found = resolve_actor(m.text, when, fuzzy=False)
+    for k in range(len(words) - 2, 1, -1):  # محمد بن نايف بن عبدالعزيز: the name without its grandfather
+        if found is None and words[k] == "بن":
+            found = resolve_actor(" ".join(words[:k]), when, fuzzy=False)
+            if found is not None:
+                found["reason"] += " by a shorter nasab"
     if found is None and len(words) > 1 and len(words[-1]) >= 4:
         found = resolve_actor(words[-1], when, fuzzy=False)
         if found is not None:
@@ -106,11 +112,14 @@ def _person(m: Mention, tokens: Sequence[Token], i: int, j: int, when: str | Non
     if found is not None and found.get("code"):
         value.update({k: found[k] for k in ("code", "country", "agent", "valid") if k in found})
         score, reason = found["score"], found["reason"]
+    family = _ruling_family(words) if "code" not in value else None
     title = _title(tokens, i)
     if title is not None:
         agent, role, country, _ = title
         value["role"] = role
         how = "title with country adjective"
+        if country is None and family is not None:
+            country, how = family[1], f"ruling family '{family[0]}'"
         if country is None and "country" not in value:
             country, how = _context_country(tokens, i, j, agent)
             if country is None and top:
@@ -120,7 +129,22 @@ def _person(m: Mention, tokens: Sequence[Token], i: int, j: int, when: str | Non
             score, reason = 0.75, f"title '{role}' + {how}"
         elif "code" in value:
             reason += f"; role from title '{role}'"
+    if "code" not in value and family is not None:  # an elite of the family's country
+        value.update(code=family[1] + "ELI", country=family[1], agent="ELI")
+        score, reason = 0.7, f"ruling family '{family[0]}'"
     return {"value": value, "score": score, "reason": reason}
+
+
+def _ruling_family(words: Sequence[str]) -> tuple[str, str] | None:
+    """(family name, ISO alpha-3) when a person's name ends with a ruling family's (سلمان بن
+    حمد آل خليفة -> BHR)."""
+    families = tables().families
+    for n in (2, 1):
+        if len(words) > n:
+            name = " ".join(words[-n:])
+            if fold(name) in families:
+                return name, families[fold(name)]
+    return None
 
 
 @stage("resolve", requires=["mentions", "tokens", "sentences"], assigns=["resolutions", "entities"])
