@@ -40,13 +40,16 @@ def _token_country(tok: Token) -> str | None:
     return t.adjectives.get(k) or t.country_names.get(k) or t.groups.get(k)
 
 
-def _title(tokens: Sequence[Token], i: int) -> tuple[str, str, str | None, int] | None:
+def _title(
+    tokens: Sequence[Token], i: int, persons: frozenset[int] = frozenset()
+) -> tuple[str, str, str | None, int] | None:
     """(agent, role, country, start) of the title just before token ``i``: the nearest agent
-    phrase in the few tokens before, with an adjective of country right after it."""
+    phrase in the few tokens before, with an adjective of country right after it; not past
+    another person's name (tokens ``persons``: الملك سلمان … من الشيخ محمد)."""
     t = tables()
     lo = max(0, i - _TITLE_WINDOW)
     for s in range(i - 1, lo - 1, -1):
-        if tokens[s].text in _CLAUSE_BREAKS:
+        if tokens[s].text in _CLAUSE_BREAKS or s in persons:
             return None
         for n in range(min(t.max_agent_words, i - s), 0, -1):
             head = actor_key(" ".join(tok.text for tok in tokens[s : s + n]))
@@ -95,7 +98,15 @@ def _context_country(tokens: Sequence[Token], i: int, j: int, agent: str) -> tup
     return None, ""
 
 
-def _person(m: Mention, tokens: Sequence[Token], i: int, j: int, when: str | None, top: str | None) -> dict[str, Any]:
+def _person(
+    m: Mention,
+    tokens: Sequence[Token],
+    i: int,
+    j: int,
+    when: str | None,
+    top: str | None,
+    persons: frozenset[int] = frozenset(),
+) -> dict[str, Any]:
     words = m.text.split()
     found = resolve_actor(m.text, when, fuzzy=False)
     for k in range(len(words) - 2, 1, -1):  # محمد بن نايف بن عبدالعزيز: the name without its grandfather
@@ -113,7 +124,7 @@ def _person(m: Mention, tokens: Sequence[Token], i: int, j: int, when: str | Non
         value.update({k: found[k] for k in ("code", "country", "agent", "valid") if k in found})
         score, reason = found["score"], found["reason"]
     family = _ruling_family(words) if "code" not in value else None
-    title = _title(tokens, i)
+    title = _title(tokens, i, persons)
     if title is not None:
         agent, role, country, _ = title
         value["role"] = role
@@ -166,6 +177,11 @@ def resolve_stage(doc: Document) -> Document:
     for s in doc.sentences:
         for k in range(s.token_start, s.token_end):
             sentence_of[k] = s
+    persons = set()  # tokens of person names: a title does not reach past one
+    local_persons: dict[int, frozenset[int]] = {}  # the same, indexed in each sentence
+    for m in names:
+        if m.type == "PERS":
+            persons.update(range(bisect.bisect_right(starts, m.start) - 1, bisect.bisect_left(starts, m.end)))
 
     for m in names:
         i = bisect.bisect_right(starts, m.start) - 1
@@ -183,7 +199,10 @@ def resolve_stage(doc: Document) -> Document:
                 m.resolution = Resolution("place", value, place["score"], place["reason"], place["candidates"])
             continue
         if m.type == "PERS":
-            r = _person(m, toks, si, sj, when, top)
+            offset = sent.token_start if sent else 0
+            if offset not in local_persons:
+                local_persons[offset] = frozenset(k - offset for k in persons)
+            r = _person(m, toks, si, sj, when, top, local_persons[offset])
             m.resolution = Resolution("actor", r["value"], r["score"], r["reason"])
             continue
         a = resolve_actor(m.text, when)
