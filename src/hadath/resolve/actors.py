@@ -79,7 +79,7 @@ def _name_variants(key: str) -> list[str]:
     if len(words) >= 3 and words[0] in _HONORIFICS:
         words = words[1:]
         out.append(" ".join(words))
-    if len(words) >= 3 and words[1] == "بن" and "بن" not in words[-1:]:
+    if len(words) >= 3 and words[1] == "بن" and words[-1] != "بن":
         out.append(f"{words[0]} {words[-1]}")
     return out
 

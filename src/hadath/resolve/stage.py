@@ -8,7 +8,9 @@ Persons: the dictionary (by full name, by the name with a shorter nasab, then by
 gives the code; the title before the name gives the role and, with a country adjective
 (``الرئيس المالي``), the country. A person with a title but no country takes the country
 named in the same clause (after the name first, skipping destinations after إلى), then
-earlier in the sentence, then the country the document names most.
+earlier in the sentence, then the country the document names most. A title does not reach
+past another person's name. A member of a Gulf ruling family the dictionary does not know
+(``راشد بن عبدالله آل خليفة``) gets the family's country, and ELI without a title.
 """
 
 from __future__ import annotations
