@@ -897,7 +897,7 @@ def train_ner(
     no_silver: Annotated[bool, typer.Option("--no-silver", help="Train on ANERcorp alone.")] = False,
     epochs: Annotated[
         int | None,
-        typer.Option("--epochs", min=1, help="With --neural: epochs to train (default: 30, or 8 with silver)."),
+        typer.Option("--epochs", min=1, help="With --neural: epochs to train (default: 30, or 9 with silver)."),
     ] = None,
     refit: Annotated[
         bool,
@@ -969,7 +969,7 @@ def train_ner(
         )
     extra = load_silver(silver, report=err.print) if silver is not None else []
     cfg = NeuralConfig(
-        epochs=epochs or (8 if extra else 30),
+        epochs=epochs or (9 if extra else 30),
         vectors=str(vectors) if vectors else None,
         max_words=SILVER_MAX_WORDS if extra else None,
     )
