@@ -61,3 +61,27 @@ def test_a_person_named_with_a_longer_nasab() -> None:
     (m,) = [m for m in doc.mentions if m.type == "PERS"]
     assert m.resolution is not None and m.resolution.value.get("code") == "SAUGOV", m.resolution
     assert "shorter nasab" in m.resolution.reason
+
+
+def test_adjectives_of_names_that_begin_with_al() -> None:
+    from hadath.resolve.actors import actor_key
+
+    # ألماني folds to الماني: with the article it must still meet the adjective
+    assert actor_key("الألماني") == actor_key("ألماني") == actor_key("والألمانية")
+    got = resolve_actor("وزير الخارجية الألماني", "2015")
+    assert got is not None and got["code"] == "DEUGOV", got
+
+
+def test_a_surname_linked_to_the_full_name_keeps_its_country() -> None:
+    from hadath.model import Document
+    from hadath.pipeline import analyze
+
+    text = (
+        "وصل وزير الخارجية السعودي عادل الجبير إلى موسكو. "
+        "وجرت محادثات أجراها الجبير مع وزير الخارجية الروسي سيرجي لافروف في موسكو."
+    )
+    doc = analyze(Document(text=text, publication_date="2015-08-11"))
+    short = [m for m in doc.mentions if m.text == "الجبير"]
+    assert short and short[0].resolution is not None
+    assert {k: short[0].resolution.value.get(k) for k in ("code", "country")} == {"code": "SAUGOV", "country": "SAU"}
+    assert all("RUSSAU" not in (e.source or "") + (e.target or "") for e in doc.events)

@@ -445,7 +445,13 @@ def _code_at(ref: ActorRef | None, place: Argument | None) -> str | None:
     if ref is None:
         return None
     code = ref.code or ref.agent
-    if code and not ref.country and not code.startswith(_INTERNATIONAL) and place is not None:
+    if (
+        code
+        and not ref.country
+        and not code.startswith(_INTERNATIONAL)
+        and tables().kinds.get(code[:3]) != "country"  # SAUGOV has its country
+        and place is not None
+    ):
         iso3 = iso3_of((place.value or {}).get("country_code"))
         if iso3 and not code.startswith(iso3):
             return iso3 + code

@@ -43,6 +43,8 @@ def _word_key(w: str) -> str:
             break
     if w.startswith("ال") and len(w) > 4:
         w = w[2:]
+        if w.startswith("ال") and len(w) > 4:  # الألماني: the article, then ألماني (folded الماني)
+            w = w[2:]
     for end in _NISBA_ENDINGS:
         if w.endswith(end) and len(w) - len(end) >= 3:
             w = w[: -len(end)] + "ي"

@@ -221,6 +221,7 @@ def _entities(doc: Document, names: list[Mention]) -> list[Entity]:
     """Group mentions: persons by full name (a later surname links to it), others by code/place."""
     groups: dict[str, Entity] = {}
     persons: list[Entity] = []
+    first: dict[str, dict[str, Any]] = {}  # a person entity's first resolved value
     for m in sorted(names, key=lambda m: m.start):
         value = m.resolution.value if m.resolution else {}
         if m.type == "PERS":
@@ -233,8 +234,12 @@ def _entities(doc: Document, names: list[Mention]) -> list[Entity]:
                 if value.get("role"):
                     target.attributes["role"] = value["role"]
                 persons.append(target)
+                first[target.id] = value
             elif m.resolution and not value.get("code") and target.code:
-                m.resolution.value["code"] = target.code
+                # the earlier name's code, and its country and agent (else the events stage
+                # would take the event's place for its country: RUS + SAUGOV)
+                known = first[target.id]
+                m.resolution.value.update({k: known[k] for k in ("code", "country", "agent") if k in known})
                 m.resolution.reason += "; linked to an earlier full name"
             target.mentions.append(Span(m.start, m.end))
             m.entity_id = target.id
