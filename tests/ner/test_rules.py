@@ -73,3 +73,16 @@ def test_mali_after_an_indefinite_noun_is_the_adjective_financial() -> None:
     assert "مالي" not in locs("قدمت السعودية دعم مالي كبير للمشروع.")
     assert "مالي" in locs("أرسلت الجزائر مساعدات إلى مالي.")
     assert "مالي" in locs("أكدت حكومة مالي أن الوضع مستقر.")
+
+
+def test_rules_a_person_s_surname_elsewhere_in_the_document() -> None:
+    from hadath.ner.rules import surnames_are_persons
+
+    first = tokenize("وتعهد ديفيد كاميرون بتوفير مساعدات")
+    second = tokenize("وقال إنه ينبغي على كاميرون أن يدعم تونس")
+    k = [t.text for t in second].index("كاميرون")
+    t = [t.text for t in second].index("تونس")
+    spans = [[(1, 3, "PERS", "crf")], [(k, k + 1, "LOC", "crf"), (t, t + 1, "LOC", "crf")]]
+    got = surnames_are_persons([first, second], spans)
+    assert got[1] == [(k, k + 1, "PERS", "surname"), (t, t + 1, "LOC", "crf")]
+    assert surnames_are_persons([second], spans[1:]) == [spans[1]]  # no person named: unchanged

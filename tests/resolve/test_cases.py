@@ -85,3 +85,14 @@ def test_a_surname_linked_to_the_full_name_keeps_its_country() -> None:
     assert short and short[0].resolution is not None
     assert {k: short[0].resolution.value.get(k) for k in ("code", "country")} == {"code": "SAUGOV", "country": "SAU"}
     assert all("RUSSAU" not in (e.source or "") + (e.target or "") for e in doc.events)
+
+
+def test_a_person_is_never_a_country() -> None:
+    from hadath.model import Document
+    from hadath.pipeline import analyze
+
+    text = "وتعهد ديفيد كاميرون رئيس الوزراء البريطاني بتوفير مساعدات. وقال إنه ينبغي على كاميرون أن يساعد تونس."
+    doc = analyze(Document(text=text, publication_date="2015-06-01"))
+    cameron = [m for m in doc.mentions if m.text == "كاميرون"]
+    assert cameron and cameron[0].type == "PERS"  # the surname rule (NER)
+    assert cameron[0].resolution is not None and cameron[0].resolution.value.get("code") == "GBRGOV"

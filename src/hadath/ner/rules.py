@@ -16,6 +16,8 @@ the title: الرئيس الجزائري عبد العزيز بوتفليقة), 
 ``split-and`` (a span over "X وY" where Y is a known place is two), ``loc-head``
 (a span after منطقة / مدينة / منطقتي is a place), ``month`` (a month name next to a year or
 after شهر is no entity).
+Across one document's sentences: ``surname`` (a one-word name of another type is a person
+when a person's name in the document ends with it: ديفيد كاميرون … كاميرون).
 """
 
 from __future__ import annotations
@@ -248,3 +250,25 @@ def apply_rules(
         else:
             merged.append(s)
     return merged
+
+
+def surnames_are_persons(sentences: Sequence[Sequence[Token]], spans: Sequence[list[Span3]]) -> list[list[Span3]]:
+    """The spans of one document's sentences, a one-word name of another type retyped as a
+    person when a person's name elsewhere in the document ends with it (ديفيد كاميرون …
+    ينبغي على كاميرون: Cameron, not Cameroon)."""
+    surnames = {
+        _bare(tokens[j - 1])
+        for tokens, ss in zip(sentences, spans, strict=True)
+        for i, j, t, _ in ss
+        if t == "PERS" and j - i >= 2
+    }
+    surnames = {s for s in surnames if len(s) >= 3}
+    if not surnames:
+        return [list(ss) for ss in spans]
+    return [
+        [
+            (i, j, "PERS", "surname") if j - i == 1 and t != "PERS" and _bare(tokens[i]) in surnames else (i, j, t, src)
+            for i, j, t, src in ss
+        ]
+        for tokens, ss in zip(sentences, spans, strict=True)
+    ]

@@ -16,7 +16,7 @@ from hadath.model import Document, Mention, Token
 from hadath.ner.conll import entities
 from hadath.ner.gazetteer import gazetteer, key, token_keys
 from hadath.ner.model import Tagger, default_tagger
-from hadath.ner.rules import Span3, apply_rules
+from hadath.ner.rules import Span3, apply_rules, surnames_are_persons
 from hadath.stage import stage
 from hadath.text import split_candidates
 from hadath.text.clitics import bare_particles
@@ -77,11 +77,14 @@ def tag_spans(
     tagged = tagger.tag_many(
         sentences, [gz.match(s, k) for s, k in zip(sentences, keys, strict=True)], marginals=marginals
     )
-    out = []
-    for tokens, (labels, probs), k in zip(sentences, tagged, keys, strict=True):
+    spans, probs = [], []
+    for tokens, (labels, p), k in zip(sentences, tagged, keys, strict=True):
         crf = [(i, j, t, "crf") for i, j, t in sorted(entities(labels))]
-        out.append((apply_rules(tokens, crf, k) if rules else crf, probs))
-    return out
+        spans.append(apply_rules(tokens, crf, k) if rules else crf)
+        probs.append(p)
+    if rules:  # the sentences are one document's
+        spans = surnames_are_persons(sentences, spans)
+    return list(zip(spans, probs, strict=True))
 
 
 def tag_sentences(sentences: Sequence[Sequence[Token]], text: str, rules: bool = True) -> list[list[Mention]]:

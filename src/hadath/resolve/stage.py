@@ -111,6 +111,8 @@ def _person(
 ) -> dict[str, Any]:
     words = m.text.split()
     found = resolve_actor(m.text, when, fuzzy=False)
+    if found is not None and found.get("kind") == "country":
+        found = None  # كاميرون, the surname of ديفيد كاميرون: a person is not Cameroon
     for k in range(len(words) - 2, 1, -1):  # محمد بن نايف بن عبدالعزيز: the name without its grandfather
         if found is None and words[k] == "بن":
             found = resolve_actor(" ".join(words[:k]), when, fuzzy=False)
@@ -118,6 +120,8 @@ def _person(
                 found["reason"] += " by a shorter nasab"
     if found is None and len(words) > 1 and len(words[-1]) >= 4:
         found = resolve_actor(words[-1], when, fuzzy=False)
+        if found is not None and found.get("kind") == "country":
+            found = None
         if found is not None:
             found["reason"] += " by surname"
     value: dict[str, Any] = {"kind": "person", "name": m.text}
