@@ -298,3 +298,8 @@ def test_events_what_is_asked_for_has_not_happened() -> None:
 def test_events_where_a_meeting_takes_place_is_not_whom_it_meets() -> None:
     (ev,) = [e for e in events("استقبل الرئيس التونسي في باريس وفدا ليبيا.") if e.type == "CONSULT"]
     assert (ev.source, ev.target) == ("TUNGOV", "LBY")
+
+
+def test_events_financial_support_is_not_malian() -> None:
+    text = "قررت المفوضية الأوروبية تمديد الدعم المالي المقدم للمزارعين في مختلف دول الاتحاد الأوروبي."
+    assert all("MLI" not in (e.source or "") for e in events(text))

@@ -251,6 +251,8 @@ def _event(
         # the agent of a masdar follows it: انسحاب قوات الجيش الفرنسي, دعم الجزائر, بوساطة جزائرية
         after = [a for a in doers if m.end <= a.start <= m.end + 1]  # not الهجمات في تونس: where, not who
         source = after[0] if after else _adjective_actor(doc, tokens, m.end)
+        if not after and source is not None and source.code == "MLI":
+            source = None  # الدعم المالي, مساعدات مالية: financial, not Malian
         by_adjective = not after and source is not None
         if source is None:  # طائرتان قطريتان محملتان بمساعدات: a country adjective just before
             source = next(
