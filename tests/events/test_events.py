@@ -303,3 +303,8 @@ def test_events_where_a_meeting_takes_place_is_not_whom_it_meets() -> None:
 def test_events_financial_support_is_not_malian() -> None:
     text = "قررت المفوضية الأوروبية تمديد الدعم المالي المقدم للمزارعين في مختلف دول الاتحاد الأوروبي."
     assert all("MLI" not in (e.source or "") for e in events(text))
+
+
+def test_events_a_news_outlet_reports_it_does_not_act() -> None:
+    text = "وقال مصدر عسكري لـ«الشرق الأوسط» إن المواجهات لتحرير مدينة لودر مستمرة."
+    assert all("MED" not in (e.source or "") for e in events(text))

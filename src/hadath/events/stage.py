@@ -85,6 +85,12 @@ def _country_after(tokens: Sequence[Token], k: int, source: ActorRef) -> ActorRe
     return ActorRef(k, k + 1, iso3, iso3, None, tok.start, tok.end, tok.text, 0.7)
 
 
+def _media(a: ActorRef) -> bool:
+    """Whether an actor is a news outlet (MED, SAUMEDSPA, QATMEDJAZ): it reports events, it
+    does not do them."""
+    return a.agent == "MED" or (a.code or "")[3:6] == "MED" or (a.code or "").startswith("MED")
+
+
 def _adjective_actor(doc: Document, tokens: Sequence[Token], k: int) -> ActorRef | None:
     """A country adjective at token ``k`` as an actor (بوساطة جزائرية -> DZA)."""
     if k >= len(tokens) or tokens[k].kind != "word":
@@ -213,7 +219,10 @@ def _event(
     doers = [
         a
         for a in actors
-        if not _marked(tokens, a) and not _after_bi(tokens, a) and not _near(tokens, a.start - 1, a.start, "locatives")
+        if not _marked(tokens, a)
+        and not _after_bi(tokens, a)
+        and not _near(tokens, a.start - 1, a.start, "locatives")
+        and not _media(a)
     ]
     before = [a for a in doers if a.end <= head and a.start >= _clause_start(tokens, head)]
     # past the clause, only an actor close before the trigger (a long sentence's first actor
@@ -528,8 +537,13 @@ def events_stage(doc: Document) -> Document:
                 matches = [m for m in matches if m.trigger.type not in _NOT_IN_SPORTS]
                 if not matches:
                     continue
-        # a country after مقره (the observatory, based in Britain) is where someone is, not who acts
-        actors = [a for a in sentence_actors(doc, sent) if not _near(tokens, a.start - 1, a.start, "based_in")]
+        # a country after مقره (the observatory, based in Britain) is where someone is, not who
+        # acts; an outlet cited (قال لـ«الشرق الأوسط») reports, it takes no part
+        actors = [
+            a
+            for a in sentence_actors(doc, sent)
+            if not _near(tokens, a.start - 1, a.start, "based_in") and not (a.agent == "MED" and not a.code)
+        ]
         own = any(m.trigger.origin == "hadath" for m in matches)
         for m in matches:
             converted = m.trigger.origin != "hadath"
