@@ -10,8 +10,20 @@ def events(text: str) -> list[Event]:
     return analyze(Document(text=text, publication_date="2013-01-18")).events
 
 
+def one(text: str, typ: str) -> Event:
+    """The one event of type ``typ`` found in ``text``."""
+    (ev,) = [e for e in events(text) if e.type == typ]
+    return ev
+
+
+def who(text: str, typ: str) -> tuple[str | None, str | None]:
+    """Source and target of the one event of type ``typ`` in ``text``."""
+    ev = one(text, typ)
+    return ev.source, ev.target
+
+
 def test_events_negated_aid_is_kept_and_marked() -> None:
-    (ev,) = [e for e in events("نفت الجزائر إرسال أسلحة إلى مالي.") if e.type == "AID"]
+    ev = one("نفت الجزائر إرسال أسلحة إلى مالي.", "AID")
     assert ev.negated and ev.source == "DZA" and ev.target == "MLI"
 
 
@@ -61,7 +73,7 @@ def test_events_ministry_is_not_a_visit_and_detention_is_not_a_protest() -> None
 
 
 def test_events_countryless_militants_take_the_country_of_the_place() -> None:
-    (ev,) = [e for e in events("هاجم الجيش الجزائري مخبأ لعناصر إرهابية في ولاية تمنراست.") if e.type == "ASSAULT"]
+    ev = one("هاجم الجيش الجزائري مخبأ لعناصر إرهابية في ولاية تمنراست.", "ASSAULT")
     assert ev.source == "DZAMIL" and ev.target == "DZAREBRAD"
 
 
@@ -72,7 +84,7 @@ def test_events_coalition_led_by_a_country_acts() -> None:
 
 def test_events_nobody_doing_it_makes_no_event_but_unattributed_aid_with_items_stays() -> None:
     assert not events("اندلعت اشتباكات عنيفة في المدينة مساء أمس.")
-    (ev,) = [e for e in events("تم إرسال أسلحة وذخائر إلى مالي.") if e.type == "AID"]
+    ev = one("تم إرسال أسلحة وذخائر إلى مالي.", "AID")
     assert ev.source is None and ev.target == "MLI"
     assert [a.text for a in ev.arguments if a.role == "item"] == ["أسلحة", "ذخائر"]  # the trigger's objects
 
@@ -135,11 +147,9 @@ def test_events_a_noun_event_done_by_the_actor_of_its_clause() -> None:
         "وقال المتحدث باسم البيت الأبيض في مؤتمر صحفي في نيروبي أثناء زيارة رسمية يقوم بها "
         "الرئيس الأميركي باراك أوباما إلى كينيا إن واشنطن تعمل مع نيروبي."
     )
-    (ev,) = [e for e in events(text) if e.type == "CONSULT"]
-    assert (ev.source, ev.target) == ("USAGOV", "KEN")
+    assert who(text, "CONSULT") == ("USAGOV", "KEN")
     text = "وأدى الاتفاق إلى تهدئة التوتر خلال زيارة إلى بنغلاديش قام بها رئيس الحكومة الهندية."
-    (ev,) = [e for e in events(text) if e.type == "CONSULT"]
-    assert (ev.source, ev.target) == ("INDGOV", "BGD")
+    assert who(text, "CONSULT") == ("INDGOV", "BGD")
 
 
 def test_events_a_later_noun_for_the_same_event_is_a_report_of_it() -> None:
@@ -232,7 +242,7 @@ def test_events_a_place_that_witnessed_an_event_did_not_do_it() -> None:
     ],
 )
 def test_events_meetings_and_counterparts(text: str, source: str, target: str, cameo: str) -> None:
-    (ev,) = [e for e in events(text) if e.type == "CONSULT"]
+    ev = one(text, "CONSULT")
     assert (ev.source, ev.target, ev.cameo) == (source, target, cameo)
 
 
@@ -243,14 +253,12 @@ def test_events_a_match_is_no_meeting() -> None:
 
 def test_events_the_subject_right_after_a_verb_beats_an_actor_words_before() -> None:
     text = "قال محللون إن تنظيم داعش خسر مواقع كثيرة هذا العام، وذلك عندما التقى الرئيس الروسي نظيره الأمريكي."
-    (ev,) = [e for e in events(text) if e.type == "CONSULT"]
-    assert (ev.source, ev.target) == ("RUSGOV", "USAGOV")
+    assert who(text, "CONSULT") == ("RUSGOV", "USAGOV")
 
 
 def test_events_a_verb_after_waw_keeps_the_subject_before_it() -> None:
     text = "انتقدت تركيا القرار ووصفته بأنه معيب للغاية، ودعت الحكومة اليونانية إلى التراجع عنه."
-    (ev,) = [e for e in events(text) if e.type == "REQUEST"]
-    assert (ev.source, ev.target) == ("TUR", "GRCGOV")
+    assert who(text, "REQUEST") == ("TUR", "GRCGOV")
 
 
 def test_events_an_actor_after_bi_is_not_the_doer() -> None:
@@ -259,20 +267,19 @@ def test_events_an_actor_after_bi_is_not_the_doer() -> None:
 
 
 def test_events_plain_aid_sent_and_aid_from() -> None:
-    (ev,) = [e for e in events("أرسلت الجزائر مساعدات إلى مالي.") if e.type == "AID"]
+    ev = one("أرسلت الجزائر مساعدات إلى مالي.", "AID")
     assert (ev.source, ev.target, ev.cameo) == ("DZA", "MLI", "070")
-    (ev,) = [e for e in events("تلقت الحكومة المالية مساعدات من فرنسا.") if e.type == "AID"]
+    ev = one("تلقت الحكومة المالية مساعدات من فرنسا.", "AID")
     assert (ev.source, ev.target) == ("FRA", "MLIGOV")
     assert not [a for a in ev.arguments if a.role == "item"]  # not the pattern's من
 
 
 def test_events_a_call_received_from_someone() -> None:
-    (ev,) = [e for e in events("تلقى الرئيس المصري اتصالا هاتفيا أمس من الرئيس الفرنسي.") if e.type == "CONSULT"]
+    ev = one("تلقى الرئيس المصري اتصالا هاتفيا أمس من الرئيس الفرنسي.", "CONSULT")
     assert (ev.source, ev.target, ev.cameo) == ("FRAGOV", "EGYGOV", "041")
     # a title between من and the caller's name
     text = "تلقى الملك سلمان بن عبدالعزيز اتصالا هاتفيا أمس من الملك حمد بن عيسى آل خليفة ملك البحرين."
-    (ev,) = [e for e in events(text) if e.type == "CONSULT"]
-    assert (ev.source, ev.target) == ("BHRGOV", "SAUGOV")
+    assert who(text, "CONSULT") == ("BHRGOV", "SAUGOV")
 
 
 def test_events_a_call_s_receiver_is_never_what_the_caller_condemned() -> None:
@@ -286,7 +293,7 @@ def test_events_a_call_s_receiver_is_never_what_the_caller_condemned() -> None:
     assert [(e.source, e.target) for e in evs] == [("BHRGOV", "SAUGOV")]  # not the bombing (REBRAD)
     # a member of a ruling family the dictionary does not know: the family's country
     text = "تلقى الملك سلمان اتصالا هاتفيا من الشيخ محمد الخالد الحمد الصباح."
-    (ev,) = [e for e in events(text) if e.type == "CONSULT"]
+    ev = one(text, "CONSULT")
     assert (ev.source, ev.target) == ("KWTELI", "SAUGOV")  # not the king's title
 
 
@@ -296,8 +303,7 @@ def test_events_what_is_asked_for_has_not_happened() -> None:
 
 
 def test_events_where_a_meeting_takes_place_is_not_whom_it_meets() -> None:
-    (ev,) = [e for e in events("استقبل الرئيس التونسي في باريس وفدا ليبيا.") if e.type == "CONSULT"]
-    assert (ev.source, ev.target) == ("TUNGOV", "LBY")
+    assert who("استقبل الرئيس التونسي في باريس وفدا ليبيا.", "CONSULT") == ("TUNGOV", "LBY")
 
 
 def test_events_financial_support_is_not_malian() -> None:
