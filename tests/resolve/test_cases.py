@@ -96,3 +96,21 @@ def test_a_person_is_never_a_country() -> None:
     cameron = [m for m in doc.mentions if m.text == "كاميرون"]
     assert cameron and cameron[0].type == "PERS"  # the surname rule (NER)
     assert cameron[0].resolution is not None and cameron[0].resolution.value.get("code") == "GBRGOV"
+
+
+def test_a_title_in_apposition_after_the_name() -> None:
+    from hadath.model import Document
+    from hadath.pipeline import analyze
+
+    text = (
+        "وقال الجبير في مؤتمر صحافي عقده مع فرانك فالتر شتاينماير وزير الخارجية الألماني "
+        "إنه يجب على إيران تغيير سياستها."
+    )
+    doc = analyze(Document(text=text, publication_date="2015-08-10"))
+    (m,) = [m for m in doc.mentions if m.text == "فرانك فالتر شتاينماير"]
+    assert m.resolution is not None and m.resolution.value.get("code") == "DEUGOV"  # not Iran, named later
+    # the title before the next name is that name's
+    text = "استقبل الرئيس جوكو ويدودو رئيس الوزراء الباكستاني نواز شريف."
+    doc = analyze(Document(text=text, publication_date="2015-08-10"))
+    (m,) = [m for m in doc.mentions if m.text == "جوكو ويدودو"]
+    assert m.resolution is not None and "title with country adjective" not in m.resolution.reason

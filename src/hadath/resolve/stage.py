@@ -67,6 +67,36 @@ def _title(
     return None
 
 
+_APPOSITION_WORDS = 3
+"""Words after a title in apposition in which its country adjective may come (وزير الخارجية
+الألماني)."""
+
+
+def _apposition(
+    tokens: Sequence[Token], j: int, persons: frozenset[int] = frozenset()
+) -> tuple[str, str, str | None, int] | None:
+    """(agent, role, country, start) of a title right after a name, in apposition (فرانك
+    فالتر شتاينماير وزير الخارجية الألماني), as ``_title`` gives the one before it; not the
+    title of the next person named (استقبل الملك سلمان رئيس الوزراء الباكستاني نواز شريف)."""
+    t = tables()
+    for n in range(min(t.max_agent_words, len(tokens) - j), 0, -1):
+        head = actor_key(" ".join(tok.text for tok in tokens[j : j + n]))
+        if head in t.agents and t.agents[head][1]:
+            agent, role = t.agents[head]
+            country = None
+            k = j + n
+            while k < min(len(tokens), j + n + _APPOSITION_WORDS) and tokens[k].text not in _CLAUSE_BREAKS:
+                c = t.adjectives.get(actor_key(tokens[k].text)) or t.groups.get(actor_key(tokens[k].text))
+                k += 1
+                if c:
+                    country = c
+                    break
+            if any(x in persons for x in range(j + n, k + 1)):
+                return None  # the title of the name after it
+            return agent, role, country, j
+    return None
+
+
 def _destinations(tokens: Sequence[Token]) -> set[int]:
     """Token indices inside a destination phrase (the few words after إلى / نحو)."""
     out: set[int] = set()
@@ -131,6 +161,9 @@ def _person(
         score, reason = found["score"], found["reason"]
     family = _ruling_family(words) if "code" not in value else None
     title = _title(tokens, i, persons)
+    after = _apposition(tokens, j, persons)
+    if after is not None and after[2] is not None and (title is None or title[2] is None):
+        title = after  # شتاينماير وزير الخارجية الألماني: the title after the name, with its country
     if title is not None:
         agent, role, country, _ = title
         value["role"] = role
