@@ -314,3 +314,10 @@ def test_events_financial_support_is_not_malian() -> None:
 def test_events_a_news_outlet_reports_it_does_not_act() -> None:
     text = "وقال مصدر عسكري لـ«الشرق الأوسط» إن المواجهات لتحرير مدينة لودر مستمرة."
     assert all("MED" not in (e.source or "") for e in events(text))
+
+
+def test_events_a_visit_by_someone_with_titles() -> None:
+    text = "وتحدث الملك عن زيارة صاحب السمو الملكي الأمير محمد بن سلمان بن عبدالعزيز إلى الأردن."
+    assert who(text, "CONSULT") == ("SAUGOV", "JOR")
+    text = "أجرى وزير الخارجية عادل بن أحمد الجبير مباحثات أمس مع معالي وزير الخارجية الإيطالي باولو جنتيلوني."
+    assert who(text, "CONSULT") == ("SAUGOV", "ITAGOV")  # after مع: the counterpart, not the doer

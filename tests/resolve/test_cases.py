@@ -114,3 +114,16 @@ def test_a_title_in_apposition_after_the_name() -> None:
     doc = analyze(Document(text=text, publication_date="2015-08-10"))
     (m,) = [m for m in doc.mentions if m.text == "جوكو ويدودو"]
     assert m.resolution is not None and "title with country adjective" not in m.resolution.reason
+
+
+def test_a_royal_nasab_after_a_royal_title() -> None:
+    from hadath.model import Document
+    from hadath.pipeline import analyze
+
+    text = "استقبل الأمير محمد بن سلمان بن عبدالعزيز في جدة وزير الدولة لشؤون الدفاع في دولة قطر."
+    doc = analyze(Document(text=text, publication_date="2015-08-10"))
+    (m,) = [m for m in doc.mentions if m.text == "محمد بن سلمان بن عبدالعزيز"]
+    assert m.resolution is not None and m.resolution.value.get("code") == "SAUGOV"  # not Qatar, named later
+    doc = analyze(Document(text="وقال المدرب محمد بن عبدالعزيز إن الفريق جاهز.", publication_date="2015-08-10"))
+    (m,) = [m for m in doc.mentions if m.type == "PERS"]
+    assert m.resolution is not None and not m.resolution.value.get("code")  # no royal title: a common name

@@ -127,12 +127,18 @@ def _from_actor(tokens: Sequence[Token], doers: Sequence[ActorRef], end: int) ->
         if tokens[k].text in _CLAUSE:
             return None
         if tokens[k].norm == "من":
-            starts = {a.start: a for a in doers}
-            for p in range(k + 1, min(k + 1 + _TITLE_WORDS, len(tokens))):
-                if p in starts:
-                    return starts[p]
-                if not (_near(tokens, p, p + 1, "honorifics") or actor_key(tokens[p].text) in tables().agents):
-                    return None
+            return _after_titles(tokens, doers, k + 1)
+    return None
+
+
+def _after_titles(tokens: Sequence[Token], doers: Sequence[ActorRef], k: int) -> ActorRef | None:
+    """The actor at token ``k``, or after titles and honorifics from there (صاحب السمو الملكي
+    الأمير محمد بن سلمان)."""
+    starts = {a.start: a for a in doers}
+    for p in range(k, min(k + _TITLE_WORDS, len(tokens))):
+        if p in starts:
+            return starts[p]
+        if not (_near(tokens, p, p + 1, "honorifics") or actor_key(tokens[p].text) in tables().agents):
             return None
     return None
 
@@ -259,6 +265,9 @@ def _event(
     if source is None and t.kind == "noun":
         # the agent of a masdar follows it: انسحاب قوات الجيش الفرنسي, دعم الجزائر, بوساطة جزائرية
         after = [a for a in doers if m.end <= a.start <= m.end + 1]  # not الهجمات في تونس: where, not who
+        # (not after مع: مباحثات مع معالي وزير الخارجية الإيطالي is the counterpart)
+        titled = _after_titles(tokens, doers, m.end) if not after and tokens[m.end - 1].norm != "مع" else None
+        after = after or ([titled] if titled is not None else [])  # زيارة صاحب السمو الملكي الأمير …
         source = after[0] if after else _adjective_actor(doc, tokens, m.end)
         if not after and source is not None and source.code == "MLI":
             source = None  # الدعم المالي, مساعدات مالية: financial, not Malian

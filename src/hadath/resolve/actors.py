@@ -96,7 +96,7 @@ class ActorTables:
     country_names: dict[str, str]  # key -> ISO alpha-3
     groups: dict[str, str]  # key -> ISO alpha-3
     max_agent_words: int
-    families: dict[str, str]  # a ruling family's name (folded) -> ISO alpha-3
+    families: dict[str, tuple[str, frozenset[str]]]  # a ruling family's name (folded) -> ISO alpha-3, roles
 
     @cached_property
     def country_first_words(self) -> frozenset[str]:
@@ -151,7 +151,10 @@ def tables() -> ActorTables:
             names.setdefault(actor_key(n), []).insert(0, (c.iso3, "", "", "countries"))
     agents = {actor_key(row[0]): (row[1], row[2] if len(row) > 2 else "") for row in _rows("actors/agents.tsv")}
     groups = {actor_key(n): iso3 for n, iso3 in _rows("actors/groups.tsv")}
-    families = {fold(n): iso3 for n, iso3 in _rows("actors/families.tsv")}  # as written: الصباح, not صباح
+    families = {  # as written: الصباح, not صباح
+        fold(row[0]): (row[1], frozenset(row[2].split("|")) if len(row) > 2 else frozenset())
+        for row in _rows("actors/families.tsv")
+    }
     for key in agents.keys() & names.keys():
         # a bare agent head names no country: the converted dictionary's رئيس حكومة ->
         # DZAJUDHRI (one person's role) is dropped; its generic codes (GOV) stay

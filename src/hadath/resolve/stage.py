@@ -159,11 +159,11 @@ def _person(
     if found is not None and found.get("code"):
         value.update({k: found[k] for k in ("code", "country", "agent", "valid") if k in found})
         score, reason = found["score"], found["reason"]
-    family = _ruling_family(words) if "code" not in value else None
     title = _title(tokens, i, persons)
     after = _apposition(tokens, j, persons)
     if after is not None and after[2] is not None and (title is None or title[2] is None):
         title = after  # شتاينماير وزير الخارجية الألماني: the title after the name, with its country
+    family = _ruling_family(words, title[1] if title else "") if "code" not in value else None
     if title is not None:
         agent, role, country, _ = title
         value["role"] = role
@@ -185,15 +185,17 @@ def _person(
     return {"value": value, "score": score, "reason": reason}
 
 
-def _ruling_family(words: Sequence[str]) -> tuple[str, str] | None:
+def _ruling_family(words: Sequence[str], role: str) -> tuple[str, str] | None:
     """(family name, ISO alpha-3) when a person's name ends with a ruling family's (سلمان بن
-    حمد آل خليفة -> BHR)."""
+    حمد آل خليفة -> BHR), or with a royal nasab after a royal title (``role``: الأمير محمد بن
+    سلمان بن عبدالعزيز -> SAU)."""
     families = tables().families
-    for n in (2, 1):
+    for n in (3, 2, 1):
         if len(words) > n:
             name = " ".join(words[-n:])
-            if fold(name) in families:
-                return name, families[fold(name)]
+            found = families.get(fold(name))
+            if found is not None and (not found[1] or role in found[1]):
+                return name, found[0]
     return None
 
 
