@@ -321,3 +321,15 @@ def test_events_a_visit_by_someone_with_titles() -> None:
     assert who(text, "CONSULT") == ("SAUGOV", "JOR")
     text = "أجرى وزير الخارجية عادل بن أحمد الجبير مباحثات أمس مع معالي وزير الخارجية الإيطالي باولو جنتيلوني."
     assert who(text, "CONSULT") == ("SAUGOV", "ITAGOV")  # after مع: the counterpart, not the doer
+
+
+def test_events_a_phrase_for_a_government_and_the_pilgrim_s_visit() -> None:
+    text = "كما تلقى نائب خادم الحرمين الشريفين اتصالاً هاتفياً من الشيخ راشد بن عبدالله آل خليفة."
+    assert who(text, "CONSULT") == ("BHRELI", "SAUGOV")  # خادم الحرمين الشريفين: SAUGOV, untagged
+    text = "وأكد مدير برنامج ضيوف خادم الحرمين الشريفين للحج والعمرة والزيارة أن الضيوف من الهند وصلوا."
+    assert [e for e in events(text) if e.type == "CONSULT"] == []  # الزيارة after العمرة: the pilgrim's
+
+
+def test_events_a_terrorist_bombing_is_not_a_terrorist() -> None:
+    text = "استقبل نائب خادم الحرمين الشريفين عددا من مصابي حادث التفجير الإرهابي الذي استهدف المسجد."
+    assert all("REBRAD" not in (e.target or "") for e in events(text))

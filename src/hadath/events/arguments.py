@@ -16,6 +16,7 @@ from hadath.lexicons import iso3_of
 from hadath.model import Argument, Document, Mention, Sentence, Token
 from hadath.resolve import resolve_actor
 from hadath.resolve.actors import actor_key, tables
+from hadath.text import fold
 
 __all__ = ["ActorRef", "find_items", "find_means", "nominal_place", "sentence_actors"]
 
@@ -93,6 +94,16 @@ def sentence_actors(doc: Document, sent: Sentence) -> list[ActorRef]:
             i += hit
         else:
             i += 1
+    # phrases standing for a government that NER did not tag (خادم الحرمين الشريفين, البيت الأبيض)
+    for i in range(len(tokens)):
+        for n in (3, 2, 1):
+            if i + n <= len(tokens) and not taken.intersection(range(i, i + n)):
+                code = t.metonyms.get(" ".join(keys[i : i + n]))
+                if code:
+                    s, e = tokens[i].core_start, tokens[i + n - 1].end
+                    out.append(ActorRef(i, i + n, code, code[:3], code[3:6] or None, s, e, doc.text[s:e], 0.8))
+                    taken.update(range(i, i + n))
+                    break
     i = 0
     firsts = t.agent_first_words
     while i < len(tokens):
@@ -145,6 +156,16 @@ def sentence_actors(doc: Document, sent: Sentence) -> list[ActorRef]:
         else:
             i += 1
     return sorted(out, key=lambda a: a.start)
+
+
+def qualifies_an_act(tokens: Sequence[Token], k: int) -> bool:
+    """Whether token ``k`` is a singular nisba adjective right after a noun of an act
+    (``qualified_acts``: التفجير الإرهابي, العمليات الإرهابية): it says what kind of act,
+    not who did it (العناصر الإرهابية are actors)."""
+    tok = tokens[k]
+    if k == 0 or not fold(tok.stem).endswith(("ي", "يه", "ية")):
+        return False
+    return _has(tokens[k - 1], "qualified_acts")
 
 
 def _waw(tok: Token) -> bool:

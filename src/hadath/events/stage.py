@@ -18,7 +18,15 @@ import bisect
 from collections.abc import Sequence
 from typing import Any
 
-from hadath.events.arguments import ActorRef, find_items, find_means, nominal_place, object_items, sentence_actors
+from hadath.events.arguments import (
+    ActorRef,
+    find_items,
+    find_means,
+    nominal_place,
+    object_items,
+    qualifies_an_act,
+    sentence_actors,
+)
 from hadath.events.lexicon import TriggerMatch, codebook, coordinated, cue_words, find_triggers, forms
 from hadath.lexicons import iso3_of
 from hadath.model import Argument, Document, Event, Sentence, Span, Token
@@ -220,6 +228,10 @@ def _event(
 ) -> dict[str, Any]:
     t = m.trigger
     head = m.head
+    # an actor that only says what kind of act another noun names (التفجير الإرهابي) is no
+    # one's counterpart, and does only the act it qualifies (الهجوم الإرهابي: terrorists attacked)
+    qualifiers = [a for a in actors if a.end - a.start == 1 and qualifies_an_act(tokens, a.start)]
+    actors = [a for a in actors if a not in qualifiers or a.start == m.end]
     # actors before the trigger that may do it: not one it is done to (إلى مالي) nor a place
     # (في سوريا)
     doers = [
@@ -314,6 +326,8 @@ def _event(
             continue
         if not (a.start < end or (a.start < next_end and _marked(tokens, a))):
             continue  # not in the trigger's clause (nor marked as its target in the next)
+        if a in qualifiers:
+            continue  # الهجمات الإرهابية: who attacked, if anyone, not whom
         if t.type == "CONSULT" and _near(tokens, a.start - 1, a.start, "locatives"):
             continue  # استقبل الرئيس في قصر قرطاج وفدا ليبيا: where they met, not whom
         target = a

@@ -4,7 +4,8 @@ Reads: ``hadath/data/actors/`` — ``actors.tsv`` (converted from UniversalPetra
 actor dictionary by ``scripts/build_actors.py``, codes with date ranges), ``extra.tsv``
 (hand-kept IGOs, armed groups, news agencies), ``agents.tsv`` (agent heads: الجيش -> MIL,
 الرئيس -> GOV with the role "president"), ``groups.tsv`` (peoples: التوارق -> MLI),
-``families.tsv`` (ruling families: آل خليفة -> BHR) and the country table. Names are
+``families.tsv`` (ruling families: آل خليفة -> BHR), ``metonyms.tsv`` (phrases that stand for
+a government: البيت الأبيض -> USAGOV) and the country table. Names are
 matched on a key that ignores diacritics, letter variants, the article on every word and
 the feminine/plural of adjectives (``الحكومة السودانية`` and the dictionary's ``حكومة
 سوداني`` meet) and joins ``عبد`` to the next word, then by fuzzy matching (rapidfuzz) for
@@ -97,6 +98,7 @@ class ActorTables:
     groups: dict[str, str]  # key -> ISO alpha-3
     max_agent_words: int
     families: dict[str, tuple[str, frozenset[str]]]  # a ruling family's name (folded) -> ISO alpha-3, roles
+    metonyms: dict[str, str]  # key of a phrase standing for a government -> code (البيت الأبيض -> USAGOV)
 
     @cached_property
     def country_first_words(self) -> frozenset[str]:
@@ -163,8 +165,18 @@ def tables() -> ActorTables:
             names[key] = kept
         else:
             del names[key]
+    metonyms = {actor_key(n): code for code, names_ in _rows("actors/metonyms.tsv") for n in names_.split("|")}
     return ActorTables(
-        names, kinds, english, agents, adjectives, country_names, groups, max(len(k.split()) for k in agents), families
+        names,
+        kinds,
+        english,
+        agents,
+        adjectives,
+        country_names,
+        groups,
+        max(len(k.split()) for k in agents),
+        families,
+        metonyms,
     )
 
 
