@@ -42,28 +42,39 @@ def _token_country(tok: Token) -> str | None:
     return t.adjectives.get(k) or t.country_names.get(k) or t.groups.get(k)
 
 
+def _adjective_country(tok: Token) -> str | None:
+    """The country a token names as an adjective or a people (المالي, التوارق)."""
+    t = tables()
+    k = actor_key(tok.text)
+    return t.adjectives.get(k) or t.groups.get(k)
+
+
+def _title_at(tokens: Sequence[Token], s: int, stop: int) -> tuple[int, str, str] | None:
+    """(words, agent, role) of the longest title (an agent phrase with a role) starting at
+    token ``s`` and ending by token ``stop``."""
+    t = tables()
+    for n in range(min(t.max_agent_words, stop - s), 0, -1):
+        head = actor_key(" ".join(tok.text for tok in tokens[s : s + n]))
+        if head in t.agents and t.agents[head][1]:
+            return n, *t.agents[head]
+    return None
+
+
 def _title(
     tokens: Sequence[Token], i: int, persons: frozenset[int] = frozenset()
 ) -> tuple[str, str, str | None, int] | None:
     """(agent, role, country, start) of the title just before token ``i``: the nearest agent
     phrase in the few tokens before, with an adjective of country right after it; not past
     another person's name (tokens ``persons``: الملك سلمان … من الشيخ محمد)."""
-    t = tables()
     lo = max(0, i - _TITLE_WINDOW)
     for s in range(i - 1, lo - 1, -1):
         if tokens[s].text in _CLAUSE_BREAKS or s in persons:
             return None
-        for n in range(min(t.max_agent_words, i - s), 0, -1):
-            head = actor_key(" ".join(tok.text for tok in tokens[s : s + n]))
-            if head in t.agents and t.agents[head][1]:
-                agent, role = t.agents[head]
-                country = None
-                for tok in tokens[s + n : i]:
-                    c = t.adjectives.get(actor_key(tok.text)) or t.groups.get(actor_key(tok.text))
-                    if c:
-                        country = c
-                        break
-                return agent, role, country, s
+        found = _title_at(tokens, s, i)
+        if found is not None:
+            n, agent, role = found
+            country = next((c for tok in tokens[s + n : i] if (c := _adjective_country(tok))), None)
+            return agent, role, country, s
     return None
 
 
@@ -78,23 +89,21 @@ def _apposition(
     """(agent, role, country, start) of a title right after a name, in apposition (فرانك
     فالتر شتاينماير وزير الخارجية الألماني), as ``_title`` gives the one before it; not the
     title of the next person named (استقبل الملك سلمان رئيس الوزراء الباكستاني نواز شريف)."""
-    t = tables()
-    for n in range(min(t.max_agent_words, len(tokens) - j), 0, -1):
-        head = actor_key(" ".join(tok.text for tok in tokens[j : j + n]))
-        if head in t.agents and t.agents[head][1]:
-            agent, role = t.agents[head]
-            country = None
-            k = j + n
-            while k < min(len(tokens), j + n + _APPOSITION_WORDS) and tokens[k].text not in _CLAUSE_BREAKS:
-                c = t.adjectives.get(actor_key(tokens[k].text)) or t.groups.get(actor_key(tokens[k].text))
-                k += 1
-                if c:
-                    country = c
-                    break
-            if any(x in persons for x in range(j + n, k + 1)):
-                return None  # the title of the name after it
-            return agent, role, country, j
-    return None
+    found = _title_at(tokens, j, len(tokens))
+    if found is None:
+        return None
+    n, agent, role = found
+    country = None
+    k = j + n
+    while k < min(len(tokens), j + n + _APPOSITION_WORDS) and tokens[k].text not in _CLAUSE_BREAKS:
+        c = _adjective_country(tokens[k])
+        k += 1
+        if c:
+            country = c
+            break
+    if any(x in persons for x in range(j + n, k + 1)):
+        return None  # the title of the name after it
+    return agent, role, country, j
 
 
 def _destinations(tokens: Sequence[Token]) -> set[int]:
@@ -130,6 +139,13 @@ def _context_country(tokens: Sequence[Token], i: int, j: int, agent: str) -> tup
     return None, ""
 
 
+def _known_person(name: str, when: str | None) -> dict[str, Any] | None:
+    """The dictionary's entry for a person's name; a country is no person (كاميرون, the
+    surname of ديفيد كاميرون, is not Cameroon)."""
+    found = resolve_actor(name, when, fuzzy=False)
+    return None if found is None or found.get("kind") == "country" else found
+
+
 def _person(
     m: Mention,
     tokens: Sequence[Token],
@@ -140,18 +156,14 @@ def _person(
     persons: frozenset[int] = frozenset(),
 ) -> dict[str, Any]:
     words = m.text.split()
-    found = resolve_actor(m.text, when, fuzzy=False)
-    if found is not None and found.get("kind") == "country":
-        found = None  # كاميرون, the surname of ديفيد كاميرون: a person is not Cameroon
+    found = _known_person(m.text, when)
     for k in range(len(words) - 2, 1, -1):  # محمد بن نايف بن عبدالعزيز: the name without its grandfather
         if found is None and words[k] == "بن":
-            found = resolve_actor(" ".join(words[:k]), when, fuzzy=False)
+            found = _known_person(" ".join(words[:k]), when)
             if found is not None:
                 found["reason"] += " by a shorter nasab"
     if found is None and len(words) > 1 and len(words[-1]) >= 4:
-        found = resolve_actor(words[-1], when, fuzzy=False)
-        if found is not None and found.get("kind") == "country":
-            found = None
+        found = _known_person(words[-1], when)
         if found is not None:
             found["reason"] += " by surname"
     value: dict[str, Any] = {"kind": "person", "name": m.text}
@@ -218,15 +230,11 @@ def resolve_stage(doc: Document) -> Document:
     for s in doc.sentences:
         for k in range(s.token_start, s.token_end):
             sentence_of[k] = s
-    persons = set()  # tokens of person names: a title does not reach past one
+    spans = [(m, bisect.bisect_right(starts, m.start) - 1, bisect.bisect_left(starts, m.end)) for m in names]
+    persons = {k for m, i, j in spans if m.type == "PERS" for k in range(i, j)}  # a title stops at one
     local_persons: dict[int, frozenset[int]] = {}  # the same, indexed in each sentence
-    for m in names:
-        if m.type == "PERS":
-            persons.update(range(bisect.bisect_right(starts, m.start) - 1, bisect.bisect_left(starts, m.end)))
 
-    for m in names:
-        i = bisect.bisect_right(starts, m.start) - 1
-        j = bisect.bisect_left(starts, m.end)
+    for m, i, j in spans:
         sent = sentence_of.get(max(i, 0))
         toks = doc.tokens[sent.token_start : sent.token_end] if sent else doc.tokens
         si, sj = (i - sent.token_start, j - sent.token_start) if sent else (i, j)
