@@ -78,14 +78,8 @@ def sentence_actors(doc: Document, sent: Sentence) -> list[ActorRef]:
     keys = [actor_key(tok.text) for tok in tokens]  # a phrase's key: its words' keys joined
     # country names NER did not tag (الولايات المتحدة): the longest name at each word
     i = 0
-    firsts = t.country_first_words
     while i < len(tokens):
-        hit = 0
-        if keys[i] in firsts:
-            for n in range(min(4, len(tokens) - i), 0, -1):
-                if not taken.intersection(range(i, i + n)) and " ".join(keys[i : i + n]) in t.country_names:
-                    hit = n
-                    break
+        hit = _name_at(keys, taken, i, t.country_names, t.country_first_words, 4)
         if hit and not (hit == 1 and tokens[i].article):  # المالي is an adjective, not Mali
             iso3 = t.country_names[" ".join(keys[i : i + hit])]
             s, e = tokens[i].core_start, tokens[i + hit - 1].end
@@ -95,15 +89,15 @@ def sentence_actors(doc: Document, sent: Sentence) -> list[ActorRef]:
         else:
             i += 1
     # phrases standing for a government that NER did not tag (خادم الحرمين الشريفين, البيت الأبيض)
-    for i in range(len(tokens)):
-        for n in (3, 2, 1):
-            if i + n <= len(tokens) and not taken.intersection(range(i, i + n)):
-                code = t.metonyms.get(" ".join(keys[i : i + n]))
-                if code:
-                    s, e = tokens[i].core_start, tokens[i + n - 1].end
-                    out.append(ActorRef(i, i + n, code, code[:3], code[3:6] or None, s, e, doc.text[s:e], 0.8))
-                    taken.update(range(i, i + n))
-                    break
+    i = 0
+    while i < len(tokens):
+        hit = _name_at(keys, taken, i, t.metonyms, t.metonym_first_words, 3)
+        if hit:
+            code = t.metonyms[" ".join(keys[i : i + hit])]
+            s, e = tokens[i].core_start, tokens[i + hit - 1].end
+            out.append(ActorRef(i, i + hit, code, code[:3], code[3:6] or None, s, e, doc.text[s:e], 0.8))
+            taken.update(range(i, i + hit))
+        i += hit or 1
     i = 0
     firsts = t.agent_first_words
     while i < len(tokens):
@@ -156,6 +150,19 @@ def sentence_actors(doc: Document, sent: Sentence) -> list[ActorRef]:
         else:
             i += 1
     return sorted(out, key=lambda a: a.start)
+
+
+def _name_at(
+    keys: Sequence[str], taken: set[int], i: int, table: dict[str, str], firsts: frozenset[str], longest: int
+) -> int:
+    """Words of the longest name of ``table`` (keys: the words' keys joined) at word ``i``,
+    none of them already taken; 0 if none. ``firsts``: the names' first words."""
+    if keys[i] not in firsts:
+        return 0
+    for n in range(min(longest, len(keys) - i), 0, -1):
+        if not taken.intersection(range(i, i + n)) and " ".join(keys[i : i + n]) in table:
+            return n
+    return 0
 
 
 def qualifies_an_act(tokens: Sequence[Token], k: int) -> bool:

@@ -565,7 +565,7 @@ def events_stage(doc: Document) -> Document:
         actors = [
             a
             for a in sentence_actors(doc, sent)
-            if not _near(tokens, a.start - 1, a.start, "based_in") and not (a.agent == "MED" and not a.code)
+            if not _near(tokens, a.start - 1, a.start, "based_in") and not (_media(a) and not a.code)
         ]
         own = any(m.trigger.origin == "hadath" for m in matches)
         for m in matches:

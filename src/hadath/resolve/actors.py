@@ -106,6 +106,11 @@ class ActorTables:
         return frozenset(k.split(" ")[0] for k in self.country_names)
 
     @cached_property
+    def metonym_first_words(self) -> frozenset[str]:
+        """First words of the metonyms' keys."""
+        return frozenset(k.split(" ")[0] for k in self.metonyms)
+
+    @cached_property
     def agent_first_words(self) -> frozenset[str]:
         """First words of the agent phrases' keys."""
         return frozenset(k.split(" ")[0] for k in self.agents)
