@@ -71,7 +71,7 @@ def _tagged(text: str) -> Counter[tuple[tuple[str, ...], str]]:
         return out
     for tokens, (labels, _) in zip(sentences, tag_with(named_tagger(_MODEL), sentences, marginals=False), strict=True):
         keys = sentence_keys(tokens)
-        for i, j, typ in entities(labels):
+        for i, j, typ in sorted(entities(labels)):  # text order, whatever the hash seed
             if any(t.kind == "word" for t in tokens[i:j]):
                 out[(tuple(keys[i:j]), typ)] += 1
     return out

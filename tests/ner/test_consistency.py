@@ -197,3 +197,28 @@ def test_a_label_the_model_never_saw_gets_no_bonus() -> None:
     types = {("كاس", "العالم"): "MISC", ("مالي",): "LOC"}
     out = add_name_bonus(np.zeros((4, 4)), _keys(tokens), types, labels, 2.0)
     assert out[3, labels.index("B-LOC")] == 2.0 and out[:2].sum() == 0.0
+
+
+def test_a_tie_between_types_goes_to_the_first_in_the_text_whatever_the_hash_seed() -> None:
+    """A name tagged once PERS and once LOC is favoured as the first: the entities of a
+    sentence are a set, and iterating it followed the string hash (PYTHONHASHSEED)."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import numpy as np\n"
+        "from hadath.ner.conll import words_to_tokens\n"
+        "from hadath.ner.consistency import boost_repeated_names, sentence_keys\n"
+        "s = words_to_tokens(['بورتو', 'و', 'بورتو', 'و', 'لشبونة'])\n"
+        "labels = ['B-PERS', 'O', 'B-LOC', 'O', 'B-MISC']\n"
+        "names = ['O', 'B-PERS', 'I-PERS', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC']\n"
+        "out = boost_repeated_names(np.zeros((5, 7)), [s], [sentence_keys(s)], labels, names, 1.0)\n"
+        "print(int(out[0].argmax()))\n"
+    )
+    got = set()
+    for seed in range(6):
+        env = {**os.environ, "PYTHONHASHSEED": str(seed)}
+        r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+        got.add(r.stdout.strip())
+    assert got == {"1"}  # B-PERS, for every seed

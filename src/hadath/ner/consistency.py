@@ -165,7 +165,7 @@ def boost_repeated_names(
     found: dict[tuple[str, ...], Counter[str]] = {}
     start = 0
     for tokens, ks in zip(sentences, keys, strict=True):
-        for i, j, typ in entities(labels[start : start + len(tokens)]):
+        for i, j, typ in sorted(entities(labels[start : start + len(tokens)])):  # text order: a tie goes to the first
             if any(t.kind == "word" for t in tokens[i:j]):
                 found.setdefault(tuple(ks[i:j]), Counter())[typ] += 1
         start += len(tokens)
