@@ -31,9 +31,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import probe_pretrained_ner as probe  # noqa: E402
 
 from hadath.ner.conll import read_conll  # noqa: E402
-from hadath.ner.train import dev_f1, dev_split  # noqa: E402
+from hadath.ner.train import CORPUS, dev_f1, dev_split  # noqa: E402
 
-CORPUS = ROOT.parent / "shared" / "data" / "corpus" / "saudinewsnet-2015.jsonl.gz"
 TRAIN = ROOT.parent / "shared" / "data" / "ner" / "anercorp-train.conll"
 
 
@@ -231,30 +230,15 @@ def student(args: argparse.Namespace) -> None:
 
 
 def student_neural(args: argparse.Namespace) -> None:
-    import tempfile
-
     from hadath.ner.neural import NeuralTagger
-    from hadath.ner.train_neural import NeuralConfig, _save, _train
+    from hadath.ner.train_neural import NeuralConfig, best_epoch
 
     fit, dev = dev_split(read_conll(args.train), 10)
     extra = silver_sentences(args)
     print(f"gold {len(fit)} sentences, silver {len(extra)} ({sum(len(w) for w, _ in extra)} words)", flush=True)
     out = args.out or args.silver.with_name(f"student_{args.min_prob}_{len(extra)}.npz")
     cfg = NeuralConfig(vectors=str(args.vectors), epochs=args.epochs)
-    best = [-1.0]
-    with tempfile.TemporaryDirectory() as tmp:
-        candidate = Path(tmp) / "epoch.npz"
-        t0 = time.time()
-
-        def after_epoch(epoch: int, loss: float, net, vocab) -> None:  # type: ignore[no-untyped-def]
-            _save(net, vocab, cfg, candidate)
-            f1, per = dev_f1(NeuralTagger(candidate), dev)
-            print(f"epoch {epoch}: loss {loss:.3f}, dev F1 {f1:.4f} {per} ({time.time() - t0:.0f} s)", flush=True)
-            if f1 > best[0]:
-                best[0] = f1
-                out.write_bytes(candidate.read_bytes())
-
-        _train(list(fit) * args.gold_copies + extra, cfg, cfg.epochs, args.threads, after_epoch)
+    best_epoch(list(fit) * args.gold_copies + extra, dev, cfg, out, args.threads, lambda s: print(s, flush=True))
     tagger = NeuralTagger(out)
     for bonus in (0.0, 3.0, 5.0, 8.0, 12.0):
         tagger.doc_bonus = bonus

@@ -34,7 +34,7 @@ from hadath.ner.neural import (
 )
 from hadath.ner.train import dev_f1, dev_split, silver_info, tune_bonuses
 
-__all__ = ["SILVER_MAX_WORDS", "NeuralConfig", "refit_neural", "train_neural", "tune_ensemble"]
+__all__ = ["SILVER_MAX_WORDS", "NeuralConfig", "best_epoch", "refit_neural", "train_neural", "tune_ensemble"]
 
 log = logging.getLogger(__name__)
 
@@ -335,6 +335,37 @@ def _train(
         after_epoch(epoch, total / len(rows), net, vocab)
 
 
+def best_epoch(
+    sentences: Sequence[Sentence],
+    dev: Sequence[Sentence],
+    cfg: NeuralConfig,
+    out: Path,
+    threads: int = 2,
+    report: Callable[[str], None] = log.info,
+) -> dict[str, Any]:
+    """Train on ``sentences`` for ``cfg.epochs`` epochs, score every epoch on ``dev`` (the
+    NumPy tagger, as the pipeline runs it) and write the best to ``out``; returns its
+    ``dev_f1``, ``per_type`` and ``epoch``, and the ``history`` of every epoch."""
+    best: dict[str, Any] = {"dev_f1": -1.0, "epoch": 0, "per_type": {}, "history": []}
+    with tempfile.TemporaryDirectory() as tmp:
+        candidate = Path(tmp) / "epoch.npz"
+        t0 = time.perf_counter()
+
+        def after_epoch(epoch: int, loss: float, net: Any, vocab: Vocabulary) -> None:
+            nonlocal t0
+            _save(net, vocab, cfg, candidate)
+            f1, per = dev_f1(NeuralTagger(candidate), dev)
+            best["history"].append({"epoch": epoch, "loss": round(loss, 3), "dev_f1": round(f1, 4)})
+            report(f"epoch {epoch}: loss {loss:.3f}, dev F1 {f1:.4f} {per} ({time.perf_counter() - t0:.0f} s)")
+            t0 = time.perf_counter()
+            if f1 > best["dev_f1"]:
+                best.update(dev_f1=f1, epoch=epoch, per_type=per)
+                out.write_bytes(candidate.read_bytes())
+
+        _train(sentences, cfg, cfg.epochs, threads, after_epoch)
+    return best
+
+
 def train_neural(
     train_path: str | Path,
     out: str | Path,
@@ -352,24 +383,7 @@ def train_neural(
     fit, dev = dev_split(read_conll(train_path), dev_every)
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    best: list[Any] = [-1.0, 0, {}]
-    history = []
-    with tempfile.TemporaryDirectory() as tmp:
-        candidate = Path(tmp) / "epoch.npz"
-        t0 = time.perf_counter()
-
-        def after_epoch(epoch: int, loss: float, net: Any, vocab: Vocabulary) -> None:
-            nonlocal t0
-            _save(net, vocab, cfg, candidate)
-            f1, per = dev_f1(NeuralTagger(candidate), dev)
-            history.append({"epoch": epoch, "loss": round(loss, 3), "dev_f1": round(f1, 4)})
-            report(f"epoch {epoch}: loss {loss:.3f}, dev F1 {f1:.4f} {per} ({time.perf_counter() - t0:.0f} s)")
-            t0 = time.perf_counter()
-            if f1 > best[0]:
-                best[:] = [f1, epoch, per]
-                out.write_bytes(candidate.read_bytes())
-
-        _train([*fit, *silver], cfg, cfg.epochs, threads, after_epoch)
+    best = best_epoch([*fit, *silver], dev, cfg, out, threads, report)
     bonuses = tune_bonuses(NeuralTagger(out), dev, report=report)
     info = {
         "model": out.name,
@@ -377,12 +391,12 @@ def train_neural(
         "train": Path(train_path).name,
         "train_sentences": len(fit),
         "dev_split": f"the last 1/{dev_every} of the train file's sentences ({len(dev)}), for choosing the epoch",
-        "dev_f1": round(best[0], 4),
-        "dev_per_type": best[2],
-        "epoch": best[1],
+        "dev_f1": round(best["dev_f1"], 4),
+        "dev_per_type": best["per_type"],
+        "epoch": best["epoch"],
         **bonuses,
         "config": asdict(cfg),
-        "history": history,
+        "history": best["history"],
         "silver": silver_info(silver_path, silver) if silver and silver_path else None,
     }
     out.with_suffix(".json").write_text(json.dumps(info, indent=1) + "\n", "utf-8")
