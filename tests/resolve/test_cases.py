@@ -127,3 +127,17 @@ def test_a_royal_nasab_after_a_royal_title() -> None:
     doc = analyze(Document(text="وقال المدرب محمد بن عبدالعزيز إن الفريق جاهز.", publication_date="2015-08-10"))
     (m,) = [m for m in doc.mentions if m.type == "PERS"]
     assert m.resolution is not None and not m.resolution.value.get("code")  # no royal title: a common name
+
+
+def test_every_province_of_the_hand_kept_list_is_in_the_place_index() -> None:
+    # places.tsv is built from provinces.tsv (scripts/build_places.py): not rebuilt, they disagree
+    from importlib import resources
+
+    from hadath.resolve.places import place_index
+
+    text = resources.files("hadath.data").joinpath("places/provinces.tsv").read_text("utf-8")
+    ids = [line.split("\t")[0] for line in text.splitlines() if line and not line.startswith("#")]
+    places = place_index().places
+    missing = [i for i in ids if (i if i.startswith("region:") else f"iso:{i}") not in places]
+    assert not missing and len(ids) > 200
+    assert {places["iso:SA-04"].kind, places["region:darfur"].kind} == {"province", "region"}

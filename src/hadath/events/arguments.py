@@ -50,7 +50,10 @@ def _actor_from_mention(m: Mention) -> tuple[str | None, str | None, str | None]
         return None
     v = m.resolution.value
     if m.resolution.kind == "place":
-        # a country; or a city or region standing for its state (زار نواكشوط, قصف قطاع غزة)
+        # a country; or a city or region standing for its state (زار نواكشوط, قصف قطاع غزة); a
+        # province is where things happen (اشتباكات في أبين), seldom who acts
+        if v.get("kind") == "province":
+            return None
         iso3 = v.get("actor") or iso3_of(v.get("country_code"))
         return (iso3, iso3, None) if iso3 else None
     code = v.get("code")

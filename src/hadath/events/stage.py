@@ -164,6 +164,20 @@ def _after_bi(tokens: Sequence[Token], a: ActorRef) -> bool:
     return _lead(tokens, a).endswith("ب")
 
 
+def _located(tokens: Sequence[Token], a: ActorRef) -> bool:
+    """Whether an actor is where something happened, not who did it: after في (في سوريا),
+    with ب (بتونس), or after a place head that is (بمنطقة عسير, في محافظة الأنبار)."""
+    if _after_bi(tokens, a) or _near(tokens, a.start - 1, a.start, "locatives"):
+        return True
+    k = a.start - 1
+    if k < 0 or not _near(tokens, k, a.start, "place_heads"):
+        return False
+    # the head carries ب (بمنطقة), split off by the text layer or not
+    written = forms(tokens[k])[0].lstrip("وف")
+    bi = tokens[k].prefix.endswith("ب") or (written.startswith("ب") and written[1:] in cue_words("place_heads"))
+    return bi or _near(tokens, k - 1, k, "locatives")
+
+
 def _marked(tokens: Sequence[Token], a: ActorRef) -> bool:
     """Whether an actor is introduced by إلى / ل / مع … (a target, not a source)."""
     return _near(tokens, a.start - 1, a.start, "target_markers") or _lead(tokens, a) in ("ل", "ول", "فل")
@@ -234,14 +248,7 @@ def _event(
     actors = [a for a in actors if a not in qualifiers or a.start == m.end]
     # actors before the trigger that may do it: not one it is done to (إلى مالي) nor a place
     # (في سوريا)
-    doers = [
-        a
-        for a in actors
-        if not _marked(tokens, a)
-        and not _after_bi(tokens, a)
-        and not _near(tokens, a.start - 1, a.start, "locatives")
-        and not _media(a)
-    ]
+    doers = [a for a in actors if not _marked(tokens, a) and not _located(tokens, a) and not _media(a)]
     before = [a for a in doers if a.end <= head and a.start >= _clause_start(tokens, head)]
     # past the clause, only an actor close before the trigger (a long sentence's first actor
     # seldom acts thirty words later)

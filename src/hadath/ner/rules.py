@@ -16,6 +16,10 @@ the title: الرئيس الجزائري عبد العزيز بوتفليقة), 
 ``split-and`` (a span over "X وY" where Y is a known place is two), ``loc-head``
 (a span after منطقة / مدينة / منطقتي is a place), ``month`` (a month name next to a year or
 after شهر is no entity).
+Where the CRF found nothing: ``division`` (the name of a province or region made of common
+words, from ``data/places/provinces.tsv`` and ``regions.tsv``: المنطقة الشرقية, منطقة الحدود
+الشمالية, الوادي الجديد -> LOC; ``division-adj`` when it ends with a country adjective: الجنوب
+اللبناني).
 Across one document's sentences: ``surname`` (a one-word name of another type is a person
 when a person's name in the document ends with it: ديفيد كاميرون … كاميرون).
 """
@@ -36,8 +40,8 @@ from hadath.text import normalize
 
 __all__ = ["NOMINAL_RULES", "Span3", "apply_rules"]
 
-NOMINAL_RULES = frozenset({"head-adj", "land-adj"})
-"""Rules that mark nominal actor phrases (الجيش المالي, الأراضي الليبية), not proper names.
+NOMINAL_RULES = frozenset({"head-adj", "land-adj", "division-adj"})
+"""Rules that mark nominal actor phrases (الجيش المالي, الأراضي الليبية, الجنوب اللبناني), not proper names.
 ANERcorp does not annotate these; ``evaluate`` leaves them out when scoring against it."""
 
 Span3 = tuple[int, int, str, str]  # token start, token end, type, source
@@ -83,7 +87,36 @@ def _data() -> dict[str, Any]:
             typ, name = line.split("\t")
             ents.add(name, typ)
     d["entities"] = ents.finish()
+    d["divisions"] = _divisions().finish()
+    d["division_heads"] = frozenset(h for h in _province_heads() if not h.startswith("ال"))
     return d
+
+
+def _province_heads() -> frozenset[str]:
+    """Keys of the words before a province's name (منطقة, محافظة, المنطقة …), from the place cues."""
+    raw = json.loads(resources.files("hadath.data").joinpath("places/cues.json").read_text("utf-8"))
+    return _keys(raw["province_heads"])
+
+
+def _divisions() -> Gazetteer:
+    """Names of provinces and regions of two words or more that start with the article or a
+    province head word (المنطقة الشرقية, منطقة الحدود الشمالية): words the CRF reads as common
+    nouns. Single words are left to the CRF."""
+    places = resources.files("hadath.data").joinpath("places")
+    heads = _province_heads()
+    out = Gazetteer()
+    for table in ("provinces.tsv", "regions.tsv"):
+        for line in places.joinpath(table).read_text("utf-8").splitlines():
+            if not line or line.startswith("#"):
+                continue
+            cols = line.split("\t")
+            if table == "regions.tsv" and cols[1] != "region":
+                continue
+            for name in cols[-1].split("|"):
+                words = name.split()
+                if len(words) >= 2 and (words[0].startswith("ال") or key(normalize(words[0])) in heads):
+                    out.add(name, "LOC")
+    return out
 
 
 def _bare(tok: Token) -> str:
@@ -189,13 +222,25 @@ def apply_rules(
     """CRF spans corrected by the rules; sorted by start. ``keys``: the tokens'
     ``token_keys``, when the caller has them."""
     d = _data()
-    strong = _strong(tokens, [token_keys(t) for t in tokens] if keys is None else keys)
+    if keys is None:
+        keys = [token_keys(t) for t in tokens]
+    strong = _strong(tokens, keys)
     # longest strong span wins among overlapping strong spans
     chosen: list[Span3] = []
     for s in sorted(strong, key=lambda s: (-(s[1] - s[0]), s[0])):
         if not any(_overlaps(s, c) for c in chosen):
             chosen.append(s)
     spans = [s for s in crf if not any(_overlaps(s, c) for c in chosen)]
+    # division: a province's or region's name where neither the CRF nor a strong rule found one
+    taken = [*chosen, *spans]
+    for i, j, _, _ in _spans_from_bio(d["divisions"].match(tokens, keys), "division"):
+        if j - i > 1 and key(tokens[i].norm) in d["division_heads"]:
+            i += 1  # منطقة الحدود الشمالية: the head word is not part of the name (ANERcorp's convention)
+        # الجنوب اللبناني: a direction and a country adjective, a nominal phrase
+        rule = "division-adj" if _bare(tokens[j - 1]) in d["adjectives"] else "division"
+        if not any(_overlaps((i, j, "LOC", rule), c) for c in taken):
+            spans.append((i, j, "LOC", rule))
+    spans.sort()
     # split-and: "X وY" where Y is a known place
     split: list[Span3] = []
     for i, j, t, src in spans:

@@ -1,12 +1,15 @@
 """Places: place mentions to GeoNames ids and coordinates.
 
 Reads: ``hadath/data/places/places.tsv`` (built by ``scripts/build_places.py``: GeoNames
-cities500 places with Arabic names, countries, and hand-kept regions), loaded once.
+cities500 places with Arabic names, countries, first-level divisions (``provinces.tsv``:
+ISO 3166-2 ids such as ``iso:SA-04``) and hand-kept regions), loaded once.
 
 ``resolve_place(name, context)`` looks a name up by its normalized forms (as written,
 without the article, without a head word such as منطقة / مدينة, or as a country
 adjective: الأراضي الليبية -> Libya) and scores each candidate:
-  - a prior by kind and size: countries and regions first, then places by population;
+  - a prior by kind and size: countries and regions first, then provinces, then places by
+    population; a province named with its head word (منطقة القصيم, or محافظة before the
+    mention الأنبار) before all (محافظة عدن is the governorate, عدن the city);
   - the document's country context: places in countries the document names;
   - the country/capital problem (الجزائر, الكويت, تونس): the country, unless the words
     before it make it a venue (الموقع في الجزائر, عقد في ..., العاصمة ...), then the city.
@@ -33,7 +36,7 @@ __all__ = ["Place", "PlaceIndex", "place_index", "resolve_place"]
 @dataclass(frozen=True, slots=True)
 class Place:
     id: str
-    kind: str  # country, city, region
+    kind: str  # country, city, province (first-level division), region
     name: str
     country: str  # ISO alpha-2, or "" for regions across countries
     lat: float
@@ -101,6 +104,16 @@ def _cues() -> dict[str, frozenset[str]]:
     return {k: frozenset(_key(w) for w in v) for k, v in raw.items() if k != "about"}
 
 
+def _without_clitics(word: str, wanted: frozenset[str]) -> str | None:
+    """``word``, or ``word`` without a leading و / ف and ب / ل (بمحافظة, وولاية), if in ``wanted``."""
+    for cut in range(3):
+        if cut >= len(word) or (cut and word[cut - 1] not in "وفبل"):
+            break
+        if word[cut:] in wanted:
+            return word[cut:]
+    return None
+
+
 def _forms(name: str) -> list[tuple[str, str]]:
     """(key, how) pairs to look up, most literal first."""
     k = _key(name)
@@ -138,10 +151,24 @@ def resolve_place(
     idx = place_index()
     cues = _cues()
     doc_countries = doc_countries or {}
+    before_keys = [_key(w) for w in before]
+    heads = cues["province_heads"]
     cands: dict[str, tuple[Place, str]] = {}
-    for key, how in _forms(name):
+    headed: set[str] = set()  # provinces found under a name with its head word or direction
+    # a head word right before the mention (بمحافظة الأنبار): the name with it first
+    # or a direction that is part of the name (أمن شمال سيناء: North Sinai, not Sinai)
+    head = None
+    if before_keys:
+        head = _without_clitics(before_keys[-1], heads) or _without_clitics(before_keys[-1], cues["directions"])
+    forms = _forms(name)
+    with_before = [f"{head} {key}" for key, _ in forms[:2]] if head is not None else []
+    forms = [(key, f"name after {before[-1]}") for key in with_before] + forms
+    for key, how in forms:
         for p in idx.lookup(key):
-            cands.setdefault(p.id, (p, how))
+            if p.id not in cands:
+                cands[p.id] = (p, how)
+                if p.kind == "province" and (key in with_before or key.split()[0] in heads):
+                    headed.add(p.id)
     words = _key(name).split()
     if not cands and len(words) >= 2 and words[-1][2:] in idx.adjectives and words[-1].startswith("ال"):
         iso2 = idx.adjectives[words[-1][2:]]
@@ -150,7 +177,6 @@ def resolve_place(
             cands[country.id] = (country, f"country adjective {words[-1]}")
     if not cands:
         return None
-    before_keys = [_key(w) for w in before]
     venue = bool(before_keys) and (
         (before_keys[-1] in cues["in"] and any(w in cues["venue"] for w in before_keys[-4:-1]))
         or before_keys[-1] in cues["capital"]
@@ -165,6 +191,14 @@ def resolve_place(
             score, reason = 0.9, f"country ({how})"
         elif p.kind == "region":
             score, reason = 0.85, f"region ({how})"
+        elif p.kind == "province":
+            if p.id in headed:
+                score, reason = 0.97, f"province named with its head word ({how})"
+            else:
+                score, reason = 0.82, f"province ({how})"
+                if p.country in doc_countries:
+                    score += 0.1
+                    reason += f", in {p.country}, which the document names"
         else:
             score = 0.3 + 0.5 * min(1.0, math.log10(max(p.population, 1)) / 7)
             reason = f"place of {p.population:,} people ({how})"
