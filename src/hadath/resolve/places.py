@@ -1,13 +1,13 @@
 """Places: place mentions to GeoNames ids and coordinates.
 
 Reads: ``hadath/data/places/places.tsv`` (built by ``scripts/build_places.py``: GeoNames
-cities500 places with Arabic names, countries, first-level divisions (``provinces.tsv``:
+cities500 places with Arabic names, countries, continents, first-level divisions (``provinces.tsv``:
 ISO 3166-2 ids such as ``iso:SA-04``) and hand-kept regions), loaded once.
 
 ``resolve_place(name, context)`` looks a name up by its normalized forms (as written,
 without the article, without a head word such as منطقة / مدينة, or as a country
 adjective: الأراضي الليبية -> Libya) and scores each candidate:
-  - a prior by kind and size: countries and regions first, then provinces, then places by
+  - a prior by kind and size: countries, continents and regions first, then provinces, then places by
     population; a province named with its head word (منطقة القصيم, or محافظة before the
     mention الأنبار) before all (محافظة عدن is the governorate, عدن the city);
   - the document's country context: places in countries the document names;
@@ -36,7 +36,7 @@ __all__ = ["Place", "PlaceIndex", "place_index", "resolve_place"]
 @dataclass(frozen=True, slots=True)
 class Place:
     id: str
-    kind: str  # country, city, province (first-level division), region
+    kind: str  # country, city, province (first-level division), region, continent
     name: str
     country: str  # ISO alpha-2, or "" for regions across countries
     lat: float
@@ -189,8 +189,8 @@ def resolve_place(
     for p, how in cands.values():
         if p.kind == "country":
             score, reason = 0.9, f"country ({how})"
-        elif p.kind == "region":
-            score, reason = 0.85, f"region ({how})"
+        elif p.kind in ("region", "continent"):
+            score, reason = 0.85, f"{p.kind} ({how})"
         elif p.kind == "province":
             if p.id in headed:
                 score, reason = 0.97, f"province named with its head word ({how})"
