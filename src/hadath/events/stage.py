@@ -166,7 +166,8 @@ def _after_bi(tokens: Sequence[Token], a: ActorRef) -> bool:
 
 def _located(tokens: Sequence[Token], a: ActorRef) -> bool:
     """Whether an actor is where something happened, not who did it: after في (في سوريا),
-    with ب (بتونس), or after a place head that is (بمنطقة عسير, في محافظة الأنبار)."""
+    with ب (بتونس), or after a place head that is after في or carries ب (في محافظة الأنبار,
+    بمنطقة عسير)."""
     if _after_bi(tokens, a) or _near(tokens, a.start - 1, a.start, "locatives"):
         return True
     k = a.start - 1

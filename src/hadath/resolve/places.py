@@ -155,6 +155,7 @@ def resolve_place(
     heads = cues["province_heads"]
     cands: dict[str, tuple[Place, str]] = {}
     headed: set[str] = set()  # provinces found under a name with its head word or direction
+    longer: set[str] = set()  # places whose name takes in the word before the mention
     # a head word right before the mention (بمحافظة الأنبار): the name with it first
     # or a direction that is part of the name (أمن شمال سيناء: North Sinai, not Sinai)
     head = None
@@ -167,6 +168,8 @@ def resolve_place(
         for p in idx.lookup(key):
             if p.id not in cands:
                 cands[p.id] = (p, how)
+                if key in with_before:
+                    longer.add(p.id)
                 if p.kind == "province" and (key in with_before or key.split()[0] in heads):
                     headed.add(p.id)
     words = _key(name).split()
@@ -205,6 +208,8 @@ def resolve_place(
             if p.country and p.country in doc_countries:
                 score += 0.15
                 reason += f", in {p.country}, which the document names"
+        if p.id in longer and p.id not in headed:
+            score += 0.05  # غرب + أفريقيا: West Africa before Africa
         scored.append([score, reason, p])
     if capital_of is not None:
         for sc in scored:
