@@ -104,14 +104,15 @@ def _cues() -> dict[str, frozenset[str]]:
     return {k: frozenset(_key(w) for w in v) for k, v in raw.items() if k != "about"}
 
 
-def _without_clitics(word: str, wanted: frozenset[str]) -> str | None:
-    """``word``, or ``word`` without a leading و / ف and ب / ل (بمحافظة, وولاية), if in ``wanted``."""
-    for cut in range(3):
-        if cut >= len(word) or (cut and word[cut - 1] not in "وفبل"):
-            break
-        if word[cut:] in wanted:
-            return word[cut:]
-    return None
+def _without_particles(word: str) -> list[str]:
+    """``word``, and without a leading و / ف and then ب / ل (بمحافظة, وولاية, لخليج)."""
+    out = [word]
+    rest = word[1:] if word[:1] in ("و", "ف") and len(word) > 3 else word
+    if rest != word:
+        out.append(rest)
+    if rest[:1] in ("ب", "ل") and len(rest) > 3:
+        out.append(rest[1:])
+    return out
 
 
 def _forms(name: str) -> list[tuple[str, str]]:
@@ -154,16 +155,24 @@ def resolve_place(
     before_keys = [_key(w) for w in before]
     heads = cues["province_heads"]
     cands: dict[str, tuple[Place, str]] = {}
-    headed: set[str] = set()  # provinces found under a name with its head word or direction
-    longer: set[str] = set()  # places whose name takes in the word before the mention
-    # a head word right before the mention (بمحافظة الأنبار): the name with it first
-    # or a direction that is part of the name (أمن شمال سيناء: North Sinai, not Sinai)
-    head = None
-    if before_keys:
-        head = _without_clitics(before_keys[-1], heads) or _without_clitics(before_keys[-1], cues["directions"])
+    headed: set[str] = set()  # provinces found under a name with its head word, or a longer name
+    longer: set[str] = set()  # places whose name takes in the words before the mention
+    # the words right before the mention may be part of a longer name, NER having tagged only
+    # its last word: a head (بمحافظة الأنبار), a direction (أمن شمال سيناء: North Sinai, not
+    # Sinai), a common noun (خليج عدن: the Gulf of Aden, not Aden); the longer name first
     forms = _forms(name)
-    with_before = [f"{head} {key}" for key, _ in forms[:2]] if head is not None else []
-    forms = [(key, f"name after {before[-1]}") for key in with_before] + forms
+    longer_forms: dict[str, str] = {}
+    # (not after a head such as مدينة: مدينة زنجبار is the Yemeni town Zinjibar as well as Zanzibar City)
+    generic = cues["heads"] - heads
+    if before_keys and not any(w in generic for w in _without_particles(before_keys[-1])):
+        for key, _ in forms[:2]:
+            for w1 in _without_particles(before_keys[-1]):
+                longer_forms.setdefault(f"{w1} {key}", f"name after {before[-1]}")
+                if len(before_keys) >= 2:
+                    for w2 in _without_particles(before_keys[-2]):
+                        longer_forms.setdefault(f"{w2} {w1} {key}", f"name after {' '.join(before[-2:])}")
+    with_before = set(longer_forms)
+    forms = [*longer_forms.items(), *forms]
     for key, how in forms:
         for p in idx.lookup(key):
             if p.id not in cands:
@@ -196,7 +205,7 @@ def resolve_place(
             score, reason = 0.85, f"{p.kind} ({how})"
         elif p.kind == "province":
             if p.id in headed:
-                score, reason = 0.97, f"province named with its head word ({how})"
+                score, reason = 0.97, f"province named in full ({how})"
             else:
                 score, reason = 0.82, f"province ({how})"
                 if p.country in doc_countries:
