@@ -38,7 +38,9 @@ def countries() -> tuple[Country, ...]:
         if not line or line.startswith("#") or line.startswith("iso3\t"):
             continue
         iso3, iso2, gid, names, adjectives = line.split("\t")
-        rows.append(Country(iso3, iso2, int(gid), tuple(names.split("|")), tuple(adjectives.split("|"))))
+        # a country news seldom names with an adjective has none (أفريقيا الوسطى)
+        adj = tuple(a for a in adjectives.split("|") if a)
+        rows.append(Country(iso3, iso2, int(gid), tuple(names.split("|")), adj))
     return tuple(rows)
 
 
