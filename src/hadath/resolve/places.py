@@ -88,8 +88,47 @@ class PlaceIndex:
                 for f in adjective_forms(a):
                     self.adjectives[_key(f)] = c.iso2
 
+        # spelling variants of foreign names (جاكرتا / جاكارتا, برزبن / بريزبن): one long vowel
+        # more or less; only for places big enough to be named in news far away
+        self.by_skeleton: dict[str, list[tuple[str, str]]] = {}
+        for k, ids in self.by_name.items():
+            sk = _skeleton(k)
+            if len(sk) < 4:
+                continue
+            for i in ids:
+                pl = self.places[i]
+                if pl.kind != "city" or pl.population >= _VARIANT_MIN_POPULATION:
+                    self.by_skeleton.setdefault(sk, []).append((k, i))
+
     def lookup(self, key: str) -> list[Place]:
         return [self.places[i] for i in self.by_name.get(key, ())]
+
+    def lookup_variant(self, key: str) -> list[Place]:
+        """Places whose name is ``key`` with one long vowel more or less inside it (not at
+        its end: كونغ is not كونغو)."""
+        sk = _skeleton(key)
+        if len(sk) < 4:
+            return []
+        ids = dict.fromkeys(i for k, i in self.by_skeleton.get(sk, ()) if _one_vowel_apart(key, k))
+        return [self.places[i] for i in ids]
+
+
+_VARIANT_MIN_POPULATION = 100_000
+"""A city is found under a variant spelling only from this size: a variant of a village's
+name is more often another word."""
+
+
+def _one_vowel_apart(a: str, b: str) -> bool:
+    """Whether one of ``a``, ``b`` is the other with one more ا / و / ي inside (not first or last)."""
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    if len(long_) != len(short) + 1:
+        return False
+    return any(long_[i] in "اوي" and long_[:i] + long_[i + 1 :] == short for i in range(1, len(long_) - 1))
+
+
+def _skeleton(key: str) -> str:
+    """A name's consonants: the first letter, then the rest without ا / و / ي / ى."""
+    return key[:1] + "".join(ch for ch in key[1:] if ch not in "اويى ")
 
 
 @lru_cache(maxsize=1)
@@ -181,6 +220,10 @@ def resolve_place(
                     longer.add(p.id)
                 if p.kind == "province" and (key in with_before or key.split()[0] in heads):
                     headed.add(p.id)
+    if not cands:  # جاكرتا: GeoNames writes جاكارتا (the name as written only)
+        key = _key(name)
+        for p in idx.lookup_variant(key):
+            cands.setdefault(p.id, (p, f"name spelled as GeoNames does not ({key})"))
     words = _key(name).split()
     if not cands and len(words) >= 2 and words[-1][2:] in idx.adjectives and words[-1].startswith("ال"):
         iso2 = idx.adjectives[words[-1][2:]]
