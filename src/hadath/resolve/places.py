@@ -6,7 +6,9 @@ ISO 3166-2 ids such as ``iso:SA-04``) and hand-kept regions), loaded once.
 
 ``resolve_place(name, context)`` looks a name up by its normalized forms (as written,
 without the article, without a head word such as منطقة / مدينة, or as a country
-adjective: الأراضي الليبية -> Libya) and scores each candidate:
+adjective: الأراضي الليبية -> Libya; with the one or two words before it when they make a
+longer name: خليج + عدن; failing all, as a spelling variant with one long vowel more or less:
+جاكرتا -> جاكارتا) and scores each candidate:
   - a prior by kind and size: countries, continents and regions first, then provinces, then places by
     population; a province named with its head word (منطقة القصيم, or محافظة before the
     mention الأنبار) before all (محافظة عدن is the governorate, عدن the city);
