@@ -173,9 +173,12 @@ def _located(tokens: Sequence[Token], a: ActorRef) -> bool:
     k = a.start - 1
     if k < 0 or not _near(tokens, k, a.start, "place_heads"):
         return False
-    # the head carries ب (بمنطقة), split off by the text layer or not
-    written = forms(tokens[k])[0].lstrip("وف")
-    bi = tokens[k].prefix.endswith("ب") or (written.startswith("ب") and written[1:] in cue_words("place_heads"))
+    # the head carries ب (بمنطقة, وبمحافظة), split off by the text layer or not: the particles
+    # before the reading of it that is a head
+    written, *readings = forms(tokens[k])
+    heads = cue_words("place_heads")
+    particles = [written[: -len(r)] for r in readings if r in heads and written.endswith(r)]
+    bi = tokens[k].prefix.endswith("ب") or any(p.endswith("ب") for p in particles)
     return bi or _near(tokens, k - 1, k, "locatives")
 
 

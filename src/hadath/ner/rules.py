@@ -87,8 +87,9 @@ def _data() -> dict[str, Any]:
             typ, name = line.split("\t")
             ents.add(name, typ)
     d["entities"] = ents.finish()
-    d["divisions"] = _divisions().finish()
-    d["division_heads"] = frozenset(h for h in _province_heads() if not h.startswith("ال"))
+    province_heads = _province_heads()
+    d["divisions"] = _divisions(province_heads).finish()
+    d["division_heads"] = frozenset(h for h in province_heads if not h.startswith("ال"))
     return d
 
 
@@ -98,12 +99,11 @@ def _province_heads() -> frozenset[str]:
     return _keys(raw["province_heads"])
 
 
-def _divisions() -> Gazetteer:
+def _divisions(heads: frozenset[str]) -> Gazetteer:
     """Names of provinces and regions of two words or more that start with the article or a
-    province head word (المنطقة الشرقية, منطقة الحدود الشمالية): words the CRF reads as common
-    nouns. Single words are left to the CRF."""
+    province head word (``heads``: المنطقة الشرقية, منطقة الحدود الشمالية): words the CRF reads
+    as common nouns. Single words are left to the CRF."""
     places = resources.files("hadath.data").joinpath("places")
-    heads = _province_heads()
     out = Gazetteer()
     for table in ("provinces.tsv", "regions.tsv"):
         for line in places.joinpath(table).read_text("utf-8").splitlines():

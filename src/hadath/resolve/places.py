@@ -25,7 +25,7 @@ import json
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -90,9 +90,15 @@ class PlaceIndex:
                 for f in adjective_forms(a):
                     self.adjectives[_key(f)] = c.iso2
 
-        # spelling variants of foreign names (جاكرتا / جاكارتا, برزبن / بريزبن): one long vowel
-        # more or less; only for places big enough to be named in news far away
-        self.by_skeleton: dict[str, list[tuple[str, str]]] = {}
+    def lookup(self, key: str) -> list[Place]:
+        return [self.places[i] for i in self.by_name.get(key, ())]
+
+    @cached_property
+    def by_skeleton(self) -> dict[str, list[tuple[str, str]]]:
+        """Names by their consonants, for spelling variants of foreign names (جاكرتا /
+        جاكارتا, برزبن / بريزبن): only places big enough to be named in news far away. Built
+        at the first variant look-up, not at start-up."""
+        out: dict[str, list[tuple[str, str]]] = {}
         for k, ids in self.by_name.items():
             sk = _skeleton(k)
             if len(sk) < 4:
@@ -100,10 +106,8 @@ class PlaceIndex:
             for i in ids:
                 pl = self.places[i]
                 if pl.kind != "city" or pl.population >= _VARIANT_MIN_POPULATION:
-                    self.by_skeleton.setdefault(sk, []).append((k, i))
-
-    def lookup(self, key: str) -> list[Place]:
-        return [self.places[i] for i in self.by_name.get(key, ())]
+                    out.setdefault(sk, []).append((k, i))
+        return out
 
     def lookup_variant(self, key: str) -> list[Place]:
         """Places whose name is ``key`` with one long vowel more or less inside it (not at
