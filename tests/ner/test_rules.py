@@ -101,3 +101,37 @@ def test_rules_a_province_made_of_common_words_is_a_place() -> None:
 def test_rules_a_province_name_does_not_override_the_crf() -> None:
     out = spans("في محافظة الوادي الجديد", crf=[(2, 3, "LOC")])
     assert out == [("الوادي", "LOC", "crf")]
+
+
+def test_rules_two_coordinated_persons_are_two_names() -> None:
+    # و + a word that starts people's names elsewhere: a second person
+    out = spans("وصل ريفاس ومونتاري أمس", crf=[(1, 3, "PERS")])
+    assert [(s[0], s[2]) for s in out] == [("ريفاس", "crf"), ("ومونتاري", "split-and")]
+    out = spans("التقى الجبير وشتاينماير", crf=[(1, 3, "PERS")])
+    assert [s[0] for s in out] == ["الجبير", "وشتاينماير"]
+    # a lone و between two names
+    out = spans("شكر عبدالله و صالح", crf=[(1, 4, "PERS")])
+    assert [s[0] for s in out] == ["عبدالله", "صالح"]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "محمد وليد",  # وليد is a name as written
+        "محمد ولد عبد العزيز",  # ولد: son of (Mauritanian names)
+        "سعد بن أبي وقاص",
+    ],
+)
+def test_rules_a_name_with_a_word_starting_with_waw_stays_one(name: str) -> None:
+    text = f"قال {name} أمس"
+    n = len(name.split())
+    assert spans(text, crf=[(1, 1 + n, "PERS")]) == [(name, "PERS", "crf")]
+
+
+def test_rules_a_place_as_written_inside_a_name_does_not_split_it() -> None:
+    # ويليامز and واشنطن are places of GeoNames as written, not و + a place
+    assert spans("فازت سيرينا ويليامز", crf=[(1, 3, "PERS")]) == [("سيرينا ويليامز", "PERS", "crf")]
+    assert spans("نشر معهد واشنطن تقريرا", crf=[(1, 3, "ORG")]) == [("معهد واشنطن", "ORG", "crf")]
+    # و + a place still splits
+    out = spans("زار باريس وبرلين", crf=[(1, 3, "LOC")])
+    assert [s[0] for s in out] == ["باريس", "وبرلين"]

@@ -7,7 +7,9 @@ import pytest
 
 from hadath.ingest import iter_inputs
 from hadath.model import Document
+from hadath.ner.stage import entity_start
 from hadath.pipeline import analyze
+from hadath.text import tokenize
 
 from ..conftest import SEED_FILES, SEEDS
 
@@ -65,3 +67,16 @@ def test_ner_span_without_clitic() -> None:
 def test_ner_multiword_name_one_span() -> None:
     doc = analyze(Document(text="استقبل الرئيس عبد العزيز بوتفليقة وزير الدفاع."))
     assert any(m.text == "عبد العزيز بوتفليقة" and m.type == "PERS" for m in doc.mentions)
+
+
+def test_ner_span_of_a_common_word_keeps_its_first_letter() -> None:
+    # بطولة, كلية, لجنة are words, not ب / ك / ل + a place; لمصر is ل + Egypt
+    for word, dropped in (("بطولة", 0), ("كلية", 0), ("لجنة", 0), ("لمصر", 1), ("ومالي", 1)):
+        tok = tokenize(f"{word} ")[0]
+        assert entity_start(tok) - tok.start == dropped, word
+
+
+def test_ner_coordinated_person_span_without_the_conjunction() -> None:
+    doc = analyze(Document(text="وكان الجبير وشتاينماير قد عقدا مؤتمرا صحفيا في برلين."))
+    names = {m.text for m in doc.mentions if m.type == "PERS"}
+    assert "شتاينماير" in names

@@ -26,7 +26,15 @@ from hadath.cache import word_cache
 from hadath.model import Token
 from hadath.ner.gazetteer import cues, gazetteer
 
-__all__ = ["NISBA", "OFFSETS", "lookup_word", "sentence_features", "sentence_windows", "word_clusters"]
+__all__ = [
+    "NISBA",
+    "OFFSETS",
+    "lookup_word",
+    "sentence_features",
+    "sentence_windows",
+    "word_clusters",
+    "word_ranks",
+]
 
 _LATIN = re.compile(r"[A-Za-z]")
 _V = TypeVar("_V")
@@ -48,6 +56,13 @@ def clusters() -> dict[str, tuple[str, ...]]:
         word, *ids = line.split("\t")
         out[word] = tuple(ids)
     return out
+
+
+@lru_cache(maxsize=1)
+def word_ranks() -> dict[str, int]:
+    """Word -> its rank by frequency in the corpus the clusters were trained on (0: the most
+    frequent; the clusters file lists the words most frequent first)."""
+    return {w: i for i, w in enumerate(clusters())}
 
 
 def lookup_word(table: dict[str, _V], norm: str, prefix: str) -> _V | None:

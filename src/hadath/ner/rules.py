@@ -27,6 +27,7 @@ when a person's name in the document ends with it: ديفيد كاميرون …
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
@@ -90,7 +91,31 @@ def _data() -> dict[str, Any]:
     province_heads = _province_heads()
     d["divisions"] = _divisions(province_heads).finish()
     d["division_heads"] = frozenset(h for h in province_heads if not h.startswith("ال"))
+    d["name_first"], d["name_later"] = _name_words()
     return d
+
+
+def _name_words() -> tuple[Counter[str], Counter[str]]:
+    """How often each word starts a person's name and how often it is a later word of one:
+    the times the names of the name memory (``data/ner/names.tsv``) were tagged, plus
+    ``_GAZETTEER_WEIGHT`` for ANERGazet's one-word person names (first words)."""
+    first: Counter[str] = Counter()
+    later: Counter[str] = Counter()
+    data = resources.files("hadath.data").joinpath("ner")
+    for line in data.joinpath("names.tsv").read_text("utf-8").splitlines():
+        if line.startswith("PERS\t"):
+            _typ, name, tagged, _seen = line.split("\t")
+            words = [key(w) for w in name.split(" ")]
+            first[words[0]] += int(tagged)
+            for w in words[1:]:
+                later[w] += int(tagged)
+    for k, t in gazetteer().single.items():
+        if t == "PERS":
+            first[k] += _GAZETTEER_WEIGHT
+    return first, later
+
+
+_GAZETTEER_WEIGHT = 5
 
 
 def _province_heads() -> frozenset[str]:
@@ -201,9 +226,25 @@ def _overlaps(a: Span3, b: Span3) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def _is_loc_known(tok: Token) -> bool:
+def _and_place(tok: Token) -> bool:
+    """Whether a word is و + a known place (وأميركا), not a known place as written
+    (ويليامز, ويمبلدون: towns of GeoNames, and names)."""
     g = gazetteer()
-    return any(g.single.get(k, "").startswith("LOC") for k in token_keys(tok))
+    whole = key(tok.norm)
+    return not g.single.get(whole, "").startswith("LOC") and any(
+        g.single.get(k, "").startswith("LOC") for k in token_keys(tok) if k != whole
+    )
+
+
+def _another_person(norm: str, d: dict[str, Any]) -> bool:
+    """Whether a word inside a person's name is و + the first word of a name (محمد وسعود,
+    ريفاس ومونتاري): a second person, coordinated. Not when the word as written is a name
+    about as often (وليد, وائل, وهبة: ``_name_words``), nor ولد (son of, in Mauritanian names)."""
+    if len(norm) < 4 or norm == "ولد":
+        return False
+    first, later = d["name_first"], d["name_later"]
+    whole, rest = key(norm), key(norm[1:])
+    return first[rest] >= _GAZETTEER_WEIGHT and first[rest] > 3 * (first[whole] + later[whole])
 
 
 def _adjective_homograph(tokens: Sequence[Token], span: Span3, d: dict[str, Any]) -> bool:
@@ -241,17 +282,27 @@ def apply_rules(
         if not any(_overlaps((i, j, "LOC", rule), c) for c in taken):
             spans.append((i, j, "LOC", rule))
     spans.sort()
-    # split-and: "X وY" where Y is a known place
+    # split-and: "X وY" where Y is a known place or (in a person's name) a given name; a
+    # person's name split at a lone و (عبدالله و صالح)
     split: list[Span3] = []
     for i, j, t, src in spans:
-        start = i
-        for k in range(i + 1, j):
+        start = i + 1 if tokens[i].norm == "و" and j - i > 1 else i  # a lone و is no name's start
+        for k in range(start + 1, j):
             tk = tokens[k]
-            if tk.norm.startswith("و") and not tk.prefix and _is_loc_known(tk):
+            if t == "PERS" and tk.norm == "و":
+                if k > start:
+                    split.append((start, k, t, src))
+                start, src = k + 1, "split-and"
+            elif (
+                k > start
+                and tk.norm.startswith("و")
+                and ((not tk.prefix and _and_place(tk)) or (t == "PERS" and _another_person(tk.norm, d)))
+            ):
                 split.append((start, k, t, src))
                 start = k
                 src = "split-and"
-        split.append((start, j, t, src))
+        if j > start:
+            split.append((start, j, t, src))
     # loc-head: a span right after a place head word is a place (so are the spans coordinated with it)
     cue = cues()
     fixed: list[Span3] = []

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from hadath.model import Document, Mention, Token
 from hadath.ner.conll import entities
+from hadath.ner.features import word_ranks
 from hadath.ner.gazetteer import gazetteer, key, token_keys
 from hadath.ner.model import Tagger, default_tagger
 from hadath.ner.rules import Span3, apply_rules, surnames_are_persons
@@ -35,7 +36,8 @@ def entity_start(token: Token) -> int:
 
     The text layer splits particles only before the article (``والجزائر``). For a bare
     particle (``ومالي``, ``لمصر``) the gazetteer decides: the particle is dropped when the
-    word is unknown but its reading without the particle is a known name.
+    word is unknown but its reading without the particle is a known name, unless the word as
+    written is much the more frequent in the corpus (``بطولة`` is not ب + a place ``طولة``).
     """
     if token.core_start > token.start:
         return token.core_start
@@ -45,9 +47,12 @@ def entity_start(token: Token) -> int:
     g = gazetteer()
     if key(norm) in g.single or key(norm) in g.phrases:
         return token.start
+    ranks = word_ranks()
     for cand in split_candidates(norm)[1:]:
         k = key(cand)
         if (k in g.single or k in g.phrases) and not cand.startswith("ا" + norm[1:2]):
+            if norm in ranks and 3 * ranks[norm] < ranks.get(cand, len(ranks)):
+                return token.start  # a common word: لجنة, كلية (not لكرة: كرة is common too)
             return token.start + (len(norm) - len(cand))
     return token.start
 
@@ -99,6 +104,8 @@ def _mentions(tokens: Sequence[Token], spans: list[Span3], probs: list[float], t
     out = []
     for i, j, typ, src in spans:
         start = entity_start(tokens[i])
+        if src == "split-and" and start == tokens[i].start and tokens[i].text.startswith("و"):
+            start += 1  # the rule split the span at this conjunction: وشتاينماير -> شتاينماير
         end = tokens[j - 1].end
         if src == "crf":
             source, score = "ner", round(sum(probs[i:j]) / (j - i), 4)
