@@ -76,6 +76,24 @@ def test_ner_span_of_a_common_word_keeps_its_first_letter() -> None:
         assert entity_start(tok) - tok.start == dropped, word
 
 
+@pytest.mark.parametrize(
+    ("word", "typ", "dropped"),
+    [
+        ("لمنظمة", "ORG", 1),  # ل + a common head noun
+        ("وتنظيم", "ORG", 1),
+        ("ببطولة", "MISC", 1),
+        ("كليلة", "MISC", 0),  # ك is rarely a particle before a name's first word
+        ("لخالد", "PERS", 1),  # ل + a word that starts people's names
+        ("وإياد", "PERS", 1),
+        ("فيصل", "PERS", 0),  # not ف + يصل
+        ("لمنظمة", "LOC", 0),  # places: the gazetteer decides
+    ],
+)
+def test_ner_particle_before_a_common_first_word(word: str, typ: str, dropped: int) -> None:
+    tok = tokenize(f"{word} ")[0]
+    assert entity_start(tok, typ) - tok.start == dropped
+
+
 def test_ner_coordinated_person_span_without_the_conjunction() -> None:
     doc = analyze(Document(text="وكان الجبير وشتاينماير قد عقدا مؤتمرا صحفيا في برلين."))
     names = {m.text for m in doc.mentions if m.type == "PERS"}

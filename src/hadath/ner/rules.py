@@ -39,7 +39,7 @@ from hadath.model import Token
 from hadath.ner.gazetteer import Gazetteer, cues, gazetteer, key, keys_of, token_keys
 from hadath.text import normalize
 
-__all__ = ["NOMINAL_RULES", "Span3", "apply_rules"]
+__all__ = ["NOMINAL_RULES", "Span3", "apply_rules", "starts_names"]
 
 NOMINAL_RULES = frozenset({"head-adj", "land-adj", "division-adj"})
 """Rules that mark nominal actor phrases (الجيش المالي, الأراضي الليبية, الجنوب اللبناني), not proper names.
@@ -234,6 +234,11 @@ def _and_place(tok: Token) -> bool:
     return not g.single.get(whole, "").startswith("LOC") and any(
         g.single.get(k, "").startswith("LOC") for k in token_keys(tok) if k != whole
     )
+
+
+def starts_names(word: str) -> bool:
+    """Whether a (normalized) word often starts a person's name (``_name_words``)."""
+    return _data()["name_first"][key(word)] >= _GAZETTEER_WEIGHT
 
 
 def _another_person(norm: str, d: dict[str, Any]) -> bool:

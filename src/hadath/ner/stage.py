@@ -17,7 +17,7 @@ from hadath.ner.conll import entities
 from hadath.ner.features import word_ranks
 from hadath.ner.gazetteer import gazetteer, key, token_keys
 from hadath.ner.model import Tagger, default_tagger
-from hadath.ner.rules import Span3, apply_rules, surnames_are_persons
+from hadath.ner.rules import Span3, apply_rules, starts_names, surnames_are_persons
 from hadath.stage import stage
 from hadath.text import split_candidates
 from hadath.text.clitics import bare_particles
@@ -31,13 +31,18 @@ def _particle_letters() -> frozenset[str]:
     return frozenset(p[0] for p in bare_particles()[0])
 
 
-def entity_start(token: Token) -> int:
-    """Where a name that begins with ``token`` starts: after its particles.
+def entity_start(token: Token, typ: str = "PERS") -> int:
+    """Where a name of type ``typ`` that begins with ``token`` starts: after its particles.
 
     The text layer splits particles only before the article (``والجزائر``). For a bare
     particle (``ومالي``, ``لمصر``) the gazetteer decides: the particle is dropped when the
     word is unknown but its reading without the particle is a known name, unless the word as
     written is much the more frequent in the corpus (``بطولة`` is not ب + a place ``طولة``).
+    An organization's or a MISC name's first word is mostly a common noun (``لمنظمة``,
+    ``وتنظيم``): its particle و, ب or ل (not ك or ف: ``كليلة ودمنة``, ``فيدي``) is dropped
+    when the reading without it is much the more frequent word; so is a person's, when that
+    reading starts people's names (``لخالد``; ``فيصل`` is not ف + ``يصل``, nor ``وسام`` و +
+    ``سام``).
     """
     if token.core_start > token.start:
         return token.core_start
@@ -48,11 +53,15 @@ def entity_start(token: Token) -> int:
     if key(norm) in g.single or key(norm) in g.phrases:
         return token.start
     ranks = word_ranks()
+    rank = ranks.get(norm, len(ranks))
     for cand in split_candidates(norm)[1:]:
         k = key(cand)
         if (k in g.single or k in g.phrases) and not cand.startswith("ا" + norm[1:2]):
-            if norm in ranks and 3 * ranks[norm] < ranks.get(cand, len(ranks)):
+            if 3 * rank < ranks.get(cand, len(ranks)):
                 return token.start  # a common word: لجنة, كلية (not لكرة: كرة is common too)
+            return token.start + (len(norm) - len(cand))
+        common = len(cand) >= 3 and 3 * ranks.get(cand, len(ranks)) < rank
+        if norm[0] in "وبل" and common and (typ in ("ORG", "MISC") or (typ == "PERS" and starts_names(cand))):
             return token.start + (len(norm) - len(cand))
     return token.start
 
@@ -103,7 +112,7 @@ def tag_sentences(sentences: Sequence[Sequence[Token]], text: str, rules: bool =
 def _mentions(tokens: Sequence[Token], spans: list[Span3], probs: list[float], text: str) -> list[Mention]:
     out = []
     for i, j, typ, src in spans:
-        start = entity_start(tokens[i])
+        start = entity_start(tokens[i], typ)
         if src == "split-and" and start == tokens[i].start and tokens[i].text.startswith("و"):
             start += 1  # the rule split the span at this conjunction: وشتاينماير -> شتاينماير
         end = tokens[j - 1].end
