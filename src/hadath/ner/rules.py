@@ -39,7 +39,7 @@ from hadath.model import Token
 from hadath.ner.gazetteer import Gazetteer, cues, gazetteer, key, keys_of, token_keys
 from hadath.text import normalize
 
-__all__ = ["NOMINAL_RULES", "Span3", "apply_rules", "starts_names"]
+__all__ = ["NAME_START_WEIGHT", "NOMINAL_RULES", "Span3", "apply_rules", "name_weight"]
 
 NOMINAL_RULES = frozenset({"head-adj", "land-adj", "division-adj"})
 """Rules that mark nominal actor phrases (الجيش المالي, الأراضي الليبية, الجنوب اللبناني), not proper names.
@@ -98,7 +98,7 @@ def _data() -> dict[str, Any]:
 def _name_words() -> tuple[Counter[str], Counter[str]]:
     """How often each word starts a person's name and how often it is a later word of one:
     the times the names of the name memory (``data/ner/names.tsv``) were tagged, plus
-    ``_GAZETTEER_WEIGHT`` for ANERGazet's one-word person names (first words)."""
+    ``NAME_START_WEIGHT`` for ANERGazet's one-word person names (first words)."""
     first: Counter[str] = Counter()
     later: Counter[str] = Counter()
     data = resources.files("hadath.data").joinpath("ner")
@@ -111,11 +111,11 @@ def _name_words() -> tuple[Counter[str], Counter[str]]:
                 later[w] += int(tagged)
     for k, t in gazetteer().single.items():
         if t == "PERS":
-            first[k] += _GAZETTEER_WEIGHT
+            first[k] += NAME_START_WEIGHT
     return first, later
 
 
-_GAZETTEER_WEIGHT = 5
+NAME_START_WEIGHT = 5
 
 
 def _province_heads() -> frozenset[str]:
@@ -236,9 +236,10 @@ def _and_place(tok: Token) -> bool:
     )
 
 
-def starts_names(word: str) -> bool:
-    """Whether a (normalized) word often starts a person's name (``_name_words``)."""
-    return _data()["name_first"][key(word)] >= _GAZETTEER_WEIGHT
+def name_weight(word: str) -> int:
+    """How often a (normalized) word starts a person's name (``_name_words``; at least
+    ``NAME_START_WEIGHT``: a name's first word)."""
+    return _data()["name_first"][key(word)]
 
 
 def _another_person(norm: str, d: dict[str, Any]) -> bool:
@@ -249,7 +250,7 @@ def _another_person(norm: str, d: dict[str, Any]) -> bool:
         return False
     first, later = d["name_first"], d["name_later"]
     whole, rest = key(norm), key(norm[1:])
-    return first[rest] >= _GAZETTEER_WEIGHT and first[rest] > 3 * (first[whole] + later[whole])
+    return first[rest] >= NAME_START_WEIGHT and first[rest] > 3 * (first[whole] + later[whole])
 
 
 def _adjective_homograph(tokens: Sequence[Token], span: Span3, d: dict[str, Any]) -> bool:

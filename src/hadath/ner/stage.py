@@ -17,7 +17,7 @@ from hadath.ner.conll import entities
 from hadath.ner.features import word_ranks
 from hadath.ner.gazetteer import gazetteer, key, token_keys
 from hadath.ner.model import Tagger, default_tagger
-from hadath.ner.rules import Span3, apply_rules, starts_names, surnames_are_persons
+from hadath.ner.rules import NAME_START_WEIGHT, Span3, apply_rules, name_weight, surnames_are_persons
 from hadath.stage import stage
 from hadath.text import split_candidates
 from hadath.text.clitics import bare_particles
@@ -31,7 +31,7 @@ def _particle_letters() -> frozenset[str]:
     return frozenset(p[0] for p in bare_particles()[0])
 
 
-def entity_start(token: Token, typ: str = "PERS") -> int:
+def entity_start(token: Token, typ: str) -> int:
     """Where a name of type ``typ`` that begins with ``token`` starts: after its particles.
 
     The text layer splits particles only before the article (``والجزائر``). For a bare
@@ -40,9 +40,8 @@ def entity_start(token: Token, typ: str = "PERS") -> int:
     written is much the more frequent in the corpus (``بطولة`` is not ب + a place ``طولة``).
     An organization's or a MISC name's first word is mostly a common noun (``لمنظمة``,
     ``وتنظيم``): its particle و, ب or ل (not ك or ف: ``كليلة ودمنة``, ``فيدي``) is dropped
-    when the reading without it is much the more frequent word; so is a person's, when that
-    reading starts people's names (``لخالد``; ``فيصل`` is not ف + ``يصل``, nor ``وسام`` و +
-    ``سام``).
+    when the reading without it is much the more frequent word. A person's name: see
+    ``_person_after_particle``.
     """
     if token.core_start > token.start:
         return token.core_start
@@ -55,15 +54,44 @@ def entity_start(token: Token, typ: str = "PERS") -> int:
     ranks = word_ranks()
     rank = ranks.get(norm, len(ranks))
     for cand in split_candidates(norm)[1:]:
+        if typ == "PERS":
+            if _person_after_particle(norm, cand, ranks):
+                return token.start + (len(norm) - len(cand))
+            continue
         k = key(cand)
         if (k in g.single or k in g.phrases) and not cand.startswith("ا" + norm[1:2]):
             if 3 * rank < ranks.get(cand, len(ranks)):
                 return token.start  # a common word: لجنة, كلية (not لكرة: كرة is common too)
             return token.start + (len(norm) - len(cand))
         common = len(cand) >= 3 and 3 * ranks.get(cand, len(ranks)) < rank
-        if norm[0] in "وبل" and common and (typ in ("ORG", "MISC") or (typ == "PERS" and starts_names(cand))):
+        if typ in ("ORG", "MISC") and norm[0] in "وبل" and common:
             return token.start + (len(norm) - len(cand))
     return token.start
+
+
+def _person_after_particle(norm: str, cand: str, ranks: dict[str, int]) -> bool:
+    """Whether the first word of a person's name, ``norm``, is a particle + ``cand``.
+
+    Weighed by how often each starts a person's name (``hadath.ner.rules.name_weight``:
+    counts of the name memory, which also holds particle forms the CRF tagged, such as
+    ``لجون``) and how frequent each is in the corpus. After و (the conjunction, common before
+    names): unless the word as written is one of ANERGazet's names (وحيد, وفاء), when
+    ``cand`` is at least as frequent a word and starts names or is a known place or name
+    (وخالد, ومورجان, وكليرمونت; not وسام, a more frequent word than سام). After ل, ب, ف, ك
+    (rarely before a name, and many names start with them: لبيد, فريد, كارين, بشار): only
+    when ``cand`` starts names four times as often as the word as written and is three times
+    as frequent a word (لجون, لخالد).
+    """
+    if len(cand) < 3:
+        return False
+    g = gazetteer()
+    whole_w, cand_w = name_weight(norm), name_weight(cand)
+    rank, cand_rank = ranks.get(norm, len(ranks)), ranks.get(cand, len(ranks))
+    if norm[0] == "و":
+        if g.single.get(key(norm)) == "PERS" or cand_rank > rank:
+            return False
+        return cand_w > 0 or key(cand) in g.single or key(cand) in g.phrases
+    return cand_w >= NAME_START_WEIGHT and cand_w > 4 * whole_w and (norm not in ranks or 3 * cand_rank < rank)
 
 
 RULE_SCORE = 0.9
