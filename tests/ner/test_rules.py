@@ -135,3 +135,9 @@ def test_rules_a_place_as_written_inside_a_name_does_not_split_it() -> None:
     # و + a place still splits
     out = spans("زار باريس وبرلين", crf=[(1, 3, "LOC")])
     assert [s[0] for s in out] == ["باريس", "وبرلين"]
+
+
+def test_rules_a_span_over_part_of_an_acronym_covers_all_of_it() -> None:
+    # tokens: نقلت بي . بي . سي عن
+    assert spans("نقلت بي.بي.سي عن الوزير", crf=[(1, 2, "ORG"), (3, 4, "ORG")]) == [("بي.بي.سي", "ORG", "acronym")]
+    assert spans("نقلت بي.بي.سي عن الوزير") == []  # no span: none made

@@ -24,6 +24,15 @@ def test_abbreviation_and_decimal_do_not_split() -> None:
     assert sentences("قال د. أحمد إن النمو بلغ 3.5 بالمئة.") == ["قال د. أحمد إن النمو بلغ 3.5 بالمئة."]
 
 
+def test_acronym_of_letter_names_does_not_split() -> None:
+    assert sentences("ونقلت بي.بي.سي عن الوزير. وقال مكتب إف.بي.آي إن") == [
+        "ونقلت بي.بي.سي عن الوزير.",
+        "وقال مكتب إف.بي.آي إن",
+    ]
+    # a period glued to an ordinary word still ends a sentence
+    assert sentences("أعلنت الشركة.وقال المدير") == ["أعلنت الشركة.", "وقال المدير"]
+
+
 def test_every_token_in_exactly_one_sentence(seed_texts: dict[str, str]) -> None:
     for text in seed_texts.values():
         toks = tokenize(text)

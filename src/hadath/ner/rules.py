@@ -15,7 +15,7 @@ Repairs of the CRF's spans: ``pers-trim`` (a country adjective before a name bel
 the title: الرئيس الجزائري عبد العزيز بوتفليقة), ``merge-pers`` (adjacent person spans are one name),
 ``split-and`` (a span over "X وY" where Y is a known place is two), ``loc-head``
 (a span after منطقة / مدينة / منطقتي is a place), ``month`` (a month name next to a year or
-after شهر is no entity).
+after شهر is no entity), ``acronym`` (a span over part of بي.بي.سي covers all of it).
 Where the CRF found nothing: ``division`` (the name of a province or region made of common
 words, from ``data/places/provinces.tsv`` and ``regions.tsv``: المنطقة الشرقية, منطقة الحدود
 الشمالية, الوادي الجديد -> LOC; ``division-adj`` when it ends with a country adjective: الجنوب
@@ -38,6 +38,7 @@ from hadath.lexicons import adjective_forms, countries
 from hadath.model import Token
 from hadath.ner.gazetteer import Gazetteer, cues, gazetteer, key, keys_of, token_keys
 from hadath.text import normalize
+from hadath.text.sentences import acronym_ends
 
 __all__ = ["NAME_START_WEIGHT", "NOMINAL_RULES", "Span3", "apply_rules", "name_weight"]
 
@@ -334,6 +335,7 @@ def apply_rules(
         kept.append((i, j, t, src))
     # homograph: مالي after an indefinite noun is "financial" (دعم مالي), not Mali (حكومة مالي, في مالي)
     kept = [s for s in kept if not _adjective_homograph(tokens, s, d)]
+    kept = _whole_acronyms(tokens, kept)
     # pers-trim: a person's name does not start with a country adjective (الرئيس الجزائري X)
     trimmed: list[Span3] = []
     for i, j, t, src in kept:
@@ -352,6 +354,24 @@ def apply_rules(
         else:
             merged.append(s)
     return merged
+
+
+def _whole_acronyms(tokens: Sequence[Token], spans: list[Span3]) -> list[Span3]:
+    """``spans`` with those over part of an acronym (``بي.بي.سي``: ``hadath.text.sentences.
+    acronym_ends``) made one span over all of it, of the first one's type (rule ``acronym``)."""
+    out = spans
+    i, n = 0, len(tokens)
+    while i < n:
+        j = acronym_ends(tokens, i)
+        if j == i:
+            i += 1
+            continue
+        over = [s for s in out if s[0] < j and i < s[1]]
+        if over:
+            start, end = min(i, over[0][0]), max(j, max(s[1] for s in over))
+            out = sorted([s for s in out if s not in over] + [(start, end, over[0][2], "acronym")])
+        i = j
+    return out
 
 
 def surnames_are_persons(sentences: Sequence[Sequence[Token]], spans: Sequence[list[Span3]]) -> list[list[Span3]]:
