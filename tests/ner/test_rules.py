@@ -141,3 +141,17 @@ def test_rules_a_span_over_part_of_an_acronym_covers_all_of_it() -> None:
     # tokens: نقلت بي . بي . سي عن
     assert spans("نقلت بي.بي.سي عن الوزير", crf=[(1, 2, "ORG"), (3, 4, "ORG")]) == [("بي.بي.سي", "ORG", "acronym")]
     assert spans("نقلت بي.بي.سي عن الوزير") == []  # no span: none made
+
+
+def test_rules_allah_alone_is_misc() -> None:
+    assert spans("حفظه الله ورعاه", crf=[(1, 2, "PERS")]) == [("الله", "MISC", "misc-word")]
+    assert spans("قال عبد الله", crf=[(1, 3, "PERS")]) == [("عبد الله", "PERS", "crf")]
+
+
+def test_rules_allah_is_no_one_s_surname() -> None:
+    from hadath.ner.rules import surnames_are_persons
+
+    first = tokenize("وقال عبد الله")
+    second = tokenize("حفظه الله")
+    spans = [[(1, 3, "PERS", "crf")], [(1, 2, "MISC", "misc-word")]]
+    assert surnames_are_persons([first, second], spans) == spans

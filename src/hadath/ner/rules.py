@@ -13,9 +13,10 @@ Strong rules (their spans replace overlapping CRF spans):
   ``country``    a country name after a preposition or place head (في مالي) -> LOC.
 Repairs of the CRF's spans: ``pers-trim`` (a country adjective before a name belongs to
 the title: الرئيس الجزائري عبد العزيز بوتفليقة), ``merge-pers`` (adjacent person spans are one name),
-``split-and`` (a span over "X وY" where Y is a known place is two), ``loc-head``
-(a span after منطقة / مدينة / منطقتي is a place), ``month`` (a month name next to a year or
-after شهر is no entity), ``acronym`` (a span over part of بي.بي.سي covers all of it).
+``split-and`` (a span over "X وY" where Y is a known place, or in a person's name a word
+that starts names, is two), ``loc-head`` (a span after منطقة / مدينة / منطقتي is a place),
+``month`` (a month name next to a year or after شهر is no entity), ``misc-word`` (الله alone
+is MISC), ``acronym`` (a span over part of بي.بي.سي covers all of it).
 Where the CRF found nothing: ``division`` (the name of a province or region made of common
 words, from ``data/places/provinces.tsv`` and ``regions.tsv``: المنطقة الشرقية, منطقة الحدود
 الشمالية, الوادي الجديد -> LOC; ``division-adj`` when it ends with a country adjective: الجنوب
@@ -68,7 +69,7 @@ def _data() -> dict[str, Any]:
             words = tuple(key(normalize(w)) for w in h.split())
             heads.setdefault(words[0], []).append((words, typ, rule))
     d["heads"] = heads
-    for name in ("so_called", "quote_cited_after", "name_stop_words", "months", "month_context"):
+    for name in ("so_called", "quote_cited_after", "name_stop_words", "months", "month_context", "misc_words"):
         d[name] = _keys(raw[name])
     d["country_context"] = _keys(raw["country_context_before"])
     d["adjective_homographs"] = _keys(raw["adjective_homographs"])
@@ -336,6 +337,13 @@ def apply_rules(
     # homograph: مالي after an indefinite noun is "financial" (دعم مالي), not Mali (حكومة مالي, في مالي)
     kept = [s for s in kept if not _adjective_homograph(tokens, s, d)]
     kept = _whole_acronyms(tokens, kept)
+    # misc-word: الله standing alone is MISC (ANERcorp's convention), whatever the model said
+    kept = [
+        (i, j, "MISC", "misc-word")
+        if j - i == 1 and t != "MISC" and _core(tokens[i]) in d["misc_words"]
+        else (i, j, t, src)
+        for i, j, t, src in kept
+    ]
     # pers-trim: a person's name does not start with a country adjective (الرئيس الجزائري X)
     trimmed: list[Span3] = []
     for i, j, t, src in kept:
@@ -384,7 +392,7 @@ def surnames_are_persons(sentences: Sequence[Sequence[Token]], spans: Sequence[l
         for i, j, t, _ in ss
         if t == "PERS" and j - i >= 2
     }
-    surnames = {s for s in surnames if len(s) >= 3}
+    surnames = {s for s in surnames if len(s) >= 3} - _data()["misc_words"]  # عبد الله … الله: not a surname
     if not surnames:
         return [list(ss) for ss in spans]
     return [
