@@ -155,3 +155,9 @@ def test_rules_allah_is_no_one_s_surname() -> None:
     second = tokenize("حفظه الله")
     spans = [[(1, 3, "PERS", "crf")], [(1, 2, "MISC", "misc-word")]]
     assert surnames_are_persons([first, second], spans) == spans
+
+
+def test_rules_a_country_adjective_tagged_alone_before_a_name_is_left_out() -> None:
+    # the model tags السوداني and the name as two persons; merged, the adjective is the title's
+    out = spans("وقال الرئيس السوداني عمر حسن البشير", crf=[(2, 3, "PERS"), (3, 6, "PERS")])
+    assert out == [("عمر حسن البشير", "PERS", "pers-trim")]

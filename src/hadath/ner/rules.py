@@ -358,7 +358,11 @@ def apply_rules(
         first = tokens[s[0]]
         joinable = not first.norm.startswith("و") and cue.of(first) != "PER_TITLE"
         if merged and s[2] == "PERS" and merged[-1][2] == "PERS" and merged[-1][1] == s[0] and joinable:
-            merged[-1] = (merged[-1][0], s[1], "PERS", "merge-pers")
+            i = merged[-1][0]
+            if merged[-1][1] - i == 1 and tokens[i].article and _bare(tokens[i]) in d["adjectives"]:
+                merged[-1] = (s[0], s[1], "PERS", "pers-trim")  # السوداني + عمر حسن البشير: the title's
+            else:
+                merged[-1] = (i, s[1], "PERS", "merge-pers")
         else:
             merged.append(s)
     return merged
