@@ -161,3 +161,30 @@ def test_rules_a_country_adjective_tagged_alone_before_a_name_is_left_out() -> N
     # the model tags السوداني and the name as two persons; merged, the adjective is the title's
     out = spans("وقال الرئيس السوداني عمر حسن البشير", crf=[(2, 3, "PERS"), (3, 6, "PERS")])
     assert out == [("عمر حسن البشير", "PERS", "pers-trim")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("أعلنت مدينة الملك عبدالعزيز للعلوم والتقنية أمس", ("مدينة الملك عبدالعزيز للعلوم والتقنية", "ORG")),
+        ("هبطت في مطار الأمير محمد بن عبدالعزيز الدولي بالمدينة", ("مطار الأمير محمد بن عبدالعزيز الدولي", "LOC")),
+        ("نقل إلى مستشفى الملك فهد التخصصي بالدمام", ("مستشفى الملك فهد التخصصي", "ORG")),
+        (
+            "قال مركز الملك سلمان للإغاثة والأعمال الإنسانية الدكتور",
+            ("مركز الملك سلمان للإغاثة والأعمال الإنسانية", "ORG"),
+        ),  # noqa: E501
+        ("في مدينة الملك عبدالله الرياضية بجدة", ("مدينة الملك عبدالله الرياضية", "LOC")),
+        ("افتتح مركز الملك عبد الله لحوار الأديان", ("مركز الملك عبد الله لحوار الأديان", "ORG")),
+        ("على ملعب الأمير فيصل بن فهد بنادي الاتحاد", ("ملعب الأمير فيصل بن فهد", "LOC")),
+    ],
+)
+def test_rules_named_after_a_king_is_an_institution_or_a_place(text: str, expected: tuple[str, str]) -> None:
+    out = spans(text)
+    assert (*expected, "named-after") in out
+    assert not any(t == "PERS" for _, t, _ in out)
+
+
+def test_rules_named_after_keeps_the_person_the_model_ran_on_to() -> None:
+    # the model's one person span: سعود عبد الله الصقعبي
+    out = spans("قال مدير جامعة الملك سعود عبد الله الصقعبي", crf=[(4, 8, "PERS")])
+    assert out == [("جامعة الملك سعود", "ORG", "named-after"), ("عبد الله الصقعبي", "PERS", "crf")]

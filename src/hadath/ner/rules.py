@@ -5,6 +5,8 @@ the rule that made it (recorded as the mention's ``source``: ``ner-rule:NAME``).
 
 Strong rules (their spans replace overlapping CRF spans):
   ``known``      curated names of organizations (``data/ner/entities.tsv``);
+  ``named-after`` an institution or place named after a king, prince or sheikh: جامعة الملك
+                 سعود, مطار الأمير محمد بن عبدالعزيز الدولي -> ORG / LOC, the name no person;
   ``head-adj``   an institution plus a country adjective: الجيش المالي, القوات الفرنسية -> ORG;
   ``land-adj``   الأراضي الليبية -> LOC;
   ``agency``     وكالة الأنباء + a word -> ORG;
@@ -37,6 +39,7 @@ from typing import Any
 from hadath.cache import word_cache
 from hadath.lexicons import adjective_forms, countries
 from hadath.model import Token
+from hadath.ner.features import word_ranks
 from hadath.ner.gazetteer import Gazetteer, cues, gazetteer, key, keys_of, token_keys
 from hadath.text import normalize
 from hadath.text.sentences import acronym_ends
@@ -94,6 +97,10 @@ def _data() -> dict[str, Any]:
     d["divisions"] = _divisions(province_heads).finish()
     d["division_heads"] = frozenset(h for h in province_heads if not h.startswith("ال"))
     d["name_first"], d["name_later"] = _name_words()
+    named = raw["named_after"]
+    d["named_heads"] = {key(normalize(w)): typ for typ, words in named["heads"].items() for w in words}
+    for name in ("titles", "links", "compounds", "adjectives", "stadium_words"):
+        d["named_" + name] = _keys(named[name])
     return d
 
 
@@ -273,13 +280,27 @@ def apply_rules(
     d = _data()
     if keys is None:
         keys = [token_keys(t) for t in tokens]
-    strong = _strong(tokens, keys)
+    strong = _strong(tokens, keys) + _named_after(tokens, crf, d)
     # longest strong span wins among overlapping strong spans
     chosen: list[Span3] = []
     for s in sorted(strong, key=lambda s: (-(s[1] - s[0]), s[0])):
         if not any(_overlaps(s, c) for c in chosen):
             chosen.append(s)
     spans = [s for s in crf if not any(_overlaps(s, c) for c in chosen)]
+    # a person the model ran on from a name an institution is named after keeps the rest:
+    # جامعة الملك سعود | عبد الله الصقعبي
+    for c in chosen:
+        if c[3] == "named-after":
+            for i, j, t, src in crf:
+                rest = (c[1], j, t, src)
+                if (
+                    t == "PERS"
+                    and i < c[1] < j
+                    and name_weight(tokens[c[1]].norm) >= NAME_START_WEIGHT
+                    and not _particle_word(tokens[c[1]])
+                    and not any(_overlaps(rest, o) for o in chosen)
+                ):
+                    spans.append(rest)
     # division: a province's or region's name where neither the CRF nor a strong rule found one
     taken = [*chosen, *spans]
     for i, j, _, _ in _spans_from_bio(d["divisions"].match(tokens, keys), "division"):
@@ -366,6 +387,79 @@ def apply_rules(
         else:
             merged.append(s)
     return merged
+
+
+def _named_after(tokens: Sequence[Token], crf: Sequence[Span3], d: dict[str, Any]) -> list[Span3]:
+    """Institutions and places named after a king, prince or sheikh (rule ``named-after``):
+    a head word (جامعة, مستشفى, مطار …, of a type each), a title (الملك, الأمير …), the name
+    — a word (عبد + a word) and its links (بن, آل + the next word), then as far as the model's person
+    span goes, but not into a word carrying a particle (بنادي, لحوار) or one that starts
+    another name (جامعة الملك سعود عبد الله الصقعبي) — then adjectives (الدولي, التخصصي) and
+    a ل-phrase (للعلوم والتقنية, لحوار الأديان). مدينة + a sports adjective (مدينة الملك
+    عبدالله الرياضية) is a place, not an organization."""
+    n = len(tokens)
+    cue = cues()
+    out: list[Span3] = []
+    persons = {i: j for i, j, t, _ in crf if t == "PERS"}
+    for h in range(n - 2):
+        head = tokens[h]
+        typ = d["named_heads"].get(_bare(head)) if head.kind == "word" and not head.article else None
+        if typ is None or tokens[h + 1].prefix or _core(tokens[h + 1]) not in d["named_titles"]:
+            continue
+        t = h + 1
+        if tokens[t + 1].kind != "word" or _particle_word(tokens[t + 1]):
+            continue
+        end = t + 2  # the name: a word (عبد + a word) and its links
+        if end < n and _core(tokens[end - 1]) in d["named_compounds"] and tokens[end].kind == "word":
+            end += 1
+        while end + 1 < n and _core(tokens[end]) in d["named_links"] and tokens[end + 1].kind == "word":
+            end += 2
+        crf_end = persons.get(t + 1) or persons.get(t) or end
+        while (
+            end < crf_end
+            and not _particle_word(tokens[end])
+            and (tokens[end].article or name_weight(tokens[end].norm) < NAME_START_WEIGHT)
+        ):
+            end += 1
+        while (
+            end < n and tokens[end].article and not tokens[end].prefix and _core(tokens[end]) in d["named_adjectives"]
+        ):
+            if typ == "ORG" and _bare(head) == "مدينه" and _core(tokens[end]) in d["named_stadium_words"]:
+                typ = "LOC"
+            end += 1
+        if typ != "LOC" and end < n and tokens[end].kind == "word" and _particle_word(tokens[end], "ل"):
+            # لحوار الأديان, للعلوم والتقنية, للإغاثة والأعمال الإنسانية: the ل-word, its genitive
+            # (when it has no article), then words joined by و and adjectives, never a title
+            has_article = tokens[end].article
+            end += 1
+            first = True
+            while end < n and tokens[end].kind == "word" and tokens[end].article and cue.of(tokens[end]) != "PER_TITLE":
+                tok = tokens[end]
+                if not (tok.prefix == "و" or (first and not has_article and not tok.prefix) or _nisba(tok)):
+                    break
+                end += 1
+                first = False
+        out.append((h, end, typ, "named-after"))
+    return out
+
+
+def _nisba(tok: Token) -> bool:
+    """Whether a word reads as a relative adjective (الإنسانية, الإسلامية, الطبي)."""
+    return not tok.prefix and tok.stem.endswith(("ية", "يه", "ي"))
+
+
+def _particle_word(tok: Token, letters: str = "لبو") -> bool:
+    """Whether a word carries a particle: as the text layer split it, or a first letter
+    (of ``letters``) whose word without it is at least three times as frequent in the
+    corpus (بنادي, لحوار)."""
+    if tok.prefix:
+        return tok.prefix[0] in letters
+    norm = tok.norm
+    if len(norm) < 4 or norm[0] not in letters:
+        return False
+    ranks = word_ranks()
+    rest = ranks.get(norm[1:])
+    return rest is not None and 3 * rest < ranks.get(norm, len(ranks))
 
 
 def _whole_acronyms(tokens: Sequence[Token], spans: list[Span3]) -> list[Span3]:
