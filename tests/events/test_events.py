@@ -343,3 +343,13 @@ def test_events_a_province_is_where_not_who() -> None:
     doc = analyze(Document(text="اندلعت اشتباكات عنيفة في محافظة أبين أمس.", publication_date="2015-08-01"))
     (m,) = [m for m in doc.mentions if m.text == "أبين"]
     assert m.resolution is not None and m.resolution.value["id"] == "iso:YE-AB"
+
+
+def test_events_the_date_of_the_report_is_not_the_event_s() -> None:
+    text = (
+        "قالت قوة المهام المشتركة في بيان اليوم السبت إن التحالف الذي تقوده الولايات المتحدة "
+        "نفذ 19 غارة جوية على أهداف لتنظيم داعش في العراق أمس الجمعة."
+    )
+    (ev,) = analyze(Document(text=text, publication_date="2015-08-09")).events
+    assert ev.type == "ASSAULT"
+    assert ev.date is not None and (ev.date["text"], ev.date["value"]) == ("أمس الجمعة", "2015-08-07")

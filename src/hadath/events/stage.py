@@ -212,6 +212,13 @@ def _says_someone_else_did(tokens: Sequence[Token], actor: ActorRef, head: int) 
     return any(tokens[k].norm in _THAT and not tokens[k].suffix and k + 1 < head for k in range(actor.end, head))
 
 
+def _before_that(tokens: Sequence[Token], arg: Argument, head: int) -> bool:
+    """Whether a bare أن/إن stands between ``arg`` and the trigger at ``head`` (``arg`` then
+    belongs to the verb that reports the event)."""
+    k = next((k for k, t in enumerate(tokens) if t.start >= arg.end), len(tokens))
+    return any(tokens[x].norm in _THAT and not tokens[x].suffix for x in range(k, head))
+
+
 def _near_actor(tokens: Sequence[Token], actor: ActorRef, head: int, cue: str) -> bool:
     """Whether a word of ``cue`` is the verb of ``actor`` (just before it, or between it and
     the trigger at ``head``)."""
@@ -408,7 +415,9 @@ def _event(
     def nearest_is_mine(a: Argument) -> bool:
         return min(heads, key=lambda h: abs(h - a.start)) == own
 
-    args += [a for a in _dates(doc, sent) if clause[0] <= a.start < clause[1] and nearest_is_mine(a)]
+    dates = [a for a in _dates(doc, sent) if clause[0] <= a.start < clause[1] and nearest_is_mine(a)]
+    # قال في بيان اليوم السبت إن التحالف نفذ غارات أمس الجمعة: the date before إن is the report's
+    args += sorted(dates, key=lambda a: _before_that(tokens, a, head))
     ev["arguments"] = args
     return ev
 

@@ -275,6 +275,14 @@ def _at(tokens: Sequence[Token], i: int, skip: frozenset[int]) -> TimeExpr | Non
     if off == 0 and i + r < n and _is(tokens, i + r, "not_today_before"):
         return None  # اليوم الوطني, اليوم العالمي: a named day, not today
     if off is not None:
+        # أمس الجمعة, اليوم (السبت), غدا الأحد: the weekday names the day
+        k = i + r + 1 if i + r < n and tokens[i + r].text == "(" else i + r
+        wd, w = _lookup(cal["weekdays"], tokens, k) if k < n else (None, 0)
+        if wd is not None and not _is(tokens, k + w, "not_weekday_before"):
+            end = k + w
+            if k > i + r and end < n and tokens[end].text == ")":
+                end += 1
+            return TimeExpr(i, end, "day", offset=int(off), weekday=int(wd))
         return TimeExpr(i, i + r, "day", offset=int(off))
     # قبل سنتين / قبل ثلاثة أيام / بعد أسبوع / منذ عامين
     if _is(tokens, i, "ago") or _is(tokens, i, "later"):

@@ -12,6 +12,8 @@ moon sighting may start a day later.
 
 Conventions of Arabic news: a bare weekday (``الجمعة``) is the most recent such day on or
 before the publication date; ``الماضي`` means strictly before, ``المقبل`` strictly after; a
+relative day with its weekday (``أمس الجمعة``) is that weekday nearest to the day it counts
+(publication dates of news sites are often a day late: the weekday is the writer's); a
 bare month is its most recent occurrence; ``خلال الأيام القليلة المقبلة`` is the next week.
 """
 
@@ -171,6 +173,8 @@ def _resolve(expr: TimeExpr, anchor: Anchor | None) -> dict[str, Any] | None:
         if anchor.granularity != "day":
             return {**unresolved, "needs": "publication day", "anchor": anchor.label}
         d = a + timedelta(days=expr.offset or 0)
+        if expr.weekday is not None:  # أمس الجمعة: that weekday, the nearest to the day it says
+            d += timedelta(days=(expr.weekday - d.weekday() + 3) % 7 - 3)
         return _val("day", d, d, k, anchor, relative=rel)
     if expr.kind == "weekday":
         if anchor.granularity != "day":
