@@ -353,3 +353,22 @@ def test_events_the_date_of_the_report_is_not_the_event_s() -> None:
     (ev,) = analyze(Document(text=text, publication_date="2015-08-09")).events
     assert ev.type == "ASSAULT"
     assert ev.date is not None and (ev.date["text"], ev.date["value"]) == ("أمس الجمعة", "2015-08-07")
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        # مالية / مالي after a noun: financial, not Mali
+        ("والسعودية قدمت لهم معونات مالية من خلال الحكومة الشرعية.", "SAU", None),
+        ("أرسلت الجزائر مساعدات إلى مالي", "DZA", "MLI"),
+        ("أرسلت الجزائر مساعدات لمالي والنيجر", "DZA", "MLI"),
+    ],
+)
+def test_events_mali_and_the_adjective_financial(text: str, source: str, target: str | None) -> None:
+    assert who(text, "AID") == (source, target)
+
+
+def test_events_a_continent_is_not_its_country() -> None:
+    # أمريكا الجنوبية is South America, not أمريكا (the USA)
+    text = "أعلن رئيس اتحاد أمريكا الجنوبية لكرة القدم، دعم الفرنسي ميشال بلاتيني لرئاسة الاتحاد الدولي"
+    assert all("USA" not in (e.source, e.target) for e in events(text))

@@ -9,16 +9,18 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from hadath.events.lexicon import cue_words, cues, forms
-from hadath.lexicons import iso3_of
+from hadath.lexicons import all_country_names, countries, iso3_of
 from hadath.model import Argument, Document, Mention, Sentence, Token
+from hadath.ner.rules import common_adjective
 from hadath.resolve import resolve_actor
 from hadath.resolve.actors import actor_key, tables
 from hadath.text import fold
 
-__all__ = ["ActorRef", "find_items", "find_means", "nominal_place", "sentence_actors"]
+__all__ = ["ActorRef", "find_items", "find_means", "nominal_place", "sentence_actors", "written_as_country"]
 
 _QUOTES = frozenset("\"«»“”'")
 _AGENT_CODES = frozenset({"MIL", "GOV", "COP", "REB", "OPP", "INS", "LEG", "SPY", "CVL", "REF", "MED", "JUD", "BUS"})
@@ -62,6 +64,25 @@ def _actor_from_mention(m: Mention) -> tuple[str | None, str | None, str | None]
     return code, v.get("country"), v.get("agent")
 
 
+@lru_cache(maxsize=1)
+def _written_country_names() -> frozenset[str]:
+    """Country names as written: folded, without the article."""
+    out = {_bare_fold(n) for names in all_country_names().values() for n in names}
+    out.update(_bare_fold(n) for c in countries() for n in c.names)
+    return frozenset(out)
+
+
+def _bare_fold(word: str) -> str:
+    w = fold(word)
+    return w[2:] if w.startswith("ال") and len(w) > 4 else w
+
+
+def written_as_country(word: str) -> bool:
+    """Whether a word (one of a token's ``forms``) is written as a country's name:
+    ``actor_key`` reads مالية (financial, or Malian) as مالي, the name of Mali, which it is not."""
+    return _bare_fold(word) in _written_country_names()
+
+
 def sentence_actors(doc: Document, sent: Sentence) -> list[ActorRef]:
     """Actors of one sentence: resolved name mentions, and nominal phrases that name a
     state actor (``جيش جمهورية مالي``, ``السلطات الجزائرية``, ``وزير الدفاع المالي``)."""
@@ -72,9 +93,11 @@ def sentence_actors(doc: Document, sent: Sentence) -> list[ActorRef]:
         if not (sent.start <= m.start and m.end <= sent.end) or m.type not in ("ORG", "PERS", "LOC"):
             continue
         a = _actor_from_mention(m)
-        if a is None:
-            continue
         i, j = _tok_range(tokens, m.start, m.end)
+        if a is None:
+            if m.resolution is not None and m.resolution.kind == "place":
+                taken.update(range(i, j))  # أمريكا الجنوبية, a continent: not أمريكا, the USA
+            continue
         out.append(ActorRef(i, j, a[0], a[1], a[2], m.start, m.end, m.text, m.resolution.score))
         taken.update(range(i, j))
     t = tables()
@@ -83,7 +106,13 @@ def sentence_actors(doc: Document, sent: Sentence) -> list[ActorRef]:
     i = 0
     while i < len(tokens):
         hit = _name_at(keys, taken, i, t.country_names, t.country_first_words, 4)
-        if hit and not (hit == 1 and tokens[i].article):  # المالي is an adjective, not Mali
+        if hit == 1 and (  # المالي, مالية, دعم مالي: the adjectives, not Mali
+            tokens[i].article
+            or not any(written_as_country(f) for f in (tokens[i].text, *forms(tokens[i])))
+            or common_adjective(tokens, i)
+        ):
+            hit = 0
+        if hit:
             iso3 = t.country_names[" ".join(keys[i : i + hit])]
             s, e = tokens[i].core_start, tokens[i + hit - 1].end
             out.append(ActorRef(i, i + hit, iso3, iso3, None, s, e, doc.text[s:e], 0.8))

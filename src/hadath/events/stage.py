@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 from hadath.events.arguments import (
@@ -26,10 +27,12 @@ from hadath.events.arguments import (
     object_items,
     qualifies_an_act,
     sentence_actors,
+    written_as_country,
 )
 from hadath.events.lexicon import TriggerMatch, codebook, coordinated, cue_words, find_triggers, forms
 from hadath.lexicons import iso3_of
 from hadath.model import Argument, Document, Event, Sentence, Span, Token
+from hadath.ner.rules import adjective_homographs
 from hadath.resolve.actors import actor_key, tables
 from hadath.stage import stage
 
@@ -86,7 +89,14 @@ def _country_after(tokens: Sequence[Token], k: int, source: ActorRef) -> ActorRe
     if k >= len(tokens) or tokens[k].kind != "word":
         return None
     names = tables().country_names
-    iso3 = next((c for f in (tokens[k].text, *forms(tokens[k])) if (c := names.get(actor_key(f)))), None)
+    iso3 = next(
+        (
+            c
+            for f in (tokens[k].text, *forms(tokens[k]))
+            if (c := names.get(actor_key(f))) and written_as_country(f)  # مالية: financial, not Mali
+        ),
+        None,
+    )
     if iso3 is None or iso3 == source.country:
         return None
     tok = tokens[k]
@@ -99,14 +109,22 @@ def _media(a: ActorRef) -> bool:
     return a.agent == "MED" or (a.code or "")[3:6] == "MED" or (a.code or "").startswith("MED")
 
 
+@lru_cache(maxsize=1)
+def _homographs() -> frozenset[str]:
+    """``actor_key`` of the country adjectives that are also common words (مالي: Malian /
+    financial; ``hadath.ner.rules.adjective_homographs``)."""
+    return frozenset(actor_key(w) for w in adjective_homographs())
+
+
 def _adjective_actor(doc: Document, tokens: Sequence[Token], k: int) -> ActorRef | None:
     """A country adjective at token ``k`` as an actor (بوساطة جزائرية -> DZA)."""
     if k >= len(tokens) or tokens[k].kind != "word":
         return None
     t = tables()
-    iso3 = t.adjectives.get(actor_key(tokens[k].text))
-    if iso3 is None:
-        return None
+    k_ = actor_key(tokens[k].text)
+    iso3 = t.adjectives.get(k_)
+    if iso3 is None or k_ in _homographs():
+        return None  # معونات مالية: financial, not Malian
     tok = tokens[k]
     return ActorRef(k, k + 1, iso3, iso3, None, tok.start, tok.end, tok.text, 0.7)
 

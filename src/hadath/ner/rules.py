@@ -44,7 +44,15 @@ from hadath.ner.gazetteer import Gazetteer, cues, gazetteer, key, keys_of, token
 from hadath.text import normalize
 from hadath.text.sentences import acronym_ends
 
-__all__ = ["NAME_START_WEIGHT", "NOMINAL_RULES", "Span3", "apply_rules", "name_weight"]
+__all__ = [
+    "NAME_START_WEIGHT",
+    "NOMINAL_RULES",
+    "Span3",
+    "adjective_homographs",
+    "apply_rules",
+    "common_adjective",
+    "name_weight",
+]
 
 NOMINAL_RULES = frozenset({"head-adj", "land-adj", "division-adj"})
 """Rules that mark nominal actor phrases (الجيش المالي, الأراضي الليبية, الجنوب اللبناني), not proper names.
@@ -245,6 +253,12 @@ def _and_place(tok: Token) -> bool:
     )
 
 
+def adjective_homographs() -> frozenset[str]:
+    """Keys of the country adjectives that are also common adjectives (مالي: Malian /
+    financial; ``rules.json`` ``adjective_homographs``)."""
+    return _data()["adjective_homographs"]
+
+
 def name_weight(word: str) -> int:
     """How often a (normalized) word starts a person's name (``_name_words``; at least
     ``NAME_START_WEIGHT``: a name's first word)."""
@@ -262,13 +276,22 @@ def _another_person(norm: str, d: dict[str, Any]) -> bool:
     return first[rest] >= NAME_START_WEIGHT and first[rest] > 3 * (first[whole] + later[whole])
 
 
-def _adjective_homograph(tokens: Sequence[Token], span: Span3, d: dict[str, Any]) -> bool:
+def _adjective_homograph(tokens: Sequence[Token], span: Span3) -> bool:
     i, j, t, _src = span
-    if t != "LOC" or j - i != 1 or i == 0:
+    return t == "LOC" and j - i == 1 and common_adjective(tokens, i)
+
+
+def common_adjective(tokens: Sequence[Token], i: int) -> bool:
+    """Whether the word at ``i``, a country name that is also a common adjective (مالي: Mali /
+    financial), reads as the adjective: right after a noun that is not a preposition or a
+    country head (دعم مالي, مستشار مالي), with no particle of its own (ومالي, بمالي: the
+    country)."""
+    d = _data()
+    if i == 0:
         return False
     tok, prev = tokens[i], tokens[i - 1]
     if tok.prefix or key(tok.norm) not in d["adjective_homographs"]:
-        return False  # ومالي, بمالي: coordinated or after a preposition, the country
+        return False
     return prev.kind == "word" and not prev.article and key(prev.norm) not in d["country_context"]
 
 
@@ -356,7 +379,7 @@ def apply_rules(
                 continue
         kept.append((i, j, t, src))
     # homograph: مالي after an indefinite noun is "financial" (دعم مالي), not Mali (حكومة مالي, في مالي)
-    kept = [s for s in kept if not _adjective_homograph(tokens, s, d)]
+    kept = [s for s in kept if not _adjective_homograph(tokens, s)]
     kept = _whole_acronyms(tokens, kept)
     # misc-word: الله standing alone is MISC (ANERcorp's convention), whatever the model said
     kept = [
