@@ -372,3 +372,20 @@ def test_events_a_continent_is_not_its_country() -> None:
     # أمريكا الجنوبية is South America, not أمريكا (the USA)
     text = "أعلن رئيس اتحاد أمريكا الجنوبية لكرة القدم، دعم الفرنسي ميشال بلاتيني لرئاسة الاتحاد الدولي"
     assert all("USA" not in (e.source, e.target) for e in events(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # protests as a backdrop: the actor before them did not protest
+        "أعلن رئيس الوزراء العراقي حيدر العبادي إجراءات جديدة ردا على المظاهرات التي اندلعت ضد الفساد.",
+        "وكانت قطر من أبرز الداعمين لمرسي وأعلن الجيش عزله في يوليو 2013 إثر احتجاجات شعبية حاشدة على حكمه.",
+    ],
+)
+def test_events_protests_named_as_a_cause_have_no_source_before_them(text: str) -> None:
+    assert all(e.source is None for e in events(text) if e.type == "PROTEST")
+
+
+def test_events_people_who_began_a_sit_in_protest() -> None:
+    text = "قال المرصد السوري لحقوق الإنسان إن نحو ألف سوري بدأوا اعتصاما في مدينة اللاذقية."
+    assert who(text, "PROTEST") == ("SYR", None)
