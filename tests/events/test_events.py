@@ -389,3 +389,14 @@ def test_events_protests_named_as_a_cause_have_no_source_before_them(text: str) 
 def test_events_people_who_began_a_sit_in_protest() -> None:
     text = "قال المرصد السوري لحقوق الإنسان إن نحو ألف سوري بدأوا اعتصاما في مدينة اللاذقية."
     assert who(text, "PROTEST") == ("SYR", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ألمانيا التي تستقبل منهم أعدادا أكبر من أي دولة أخرى بالاتحاد الأوروبي",
+        "تستقبل المملكة الحجاج من كل دول العالم",
+    ],
+)
+def test_events_hosting_refugees_or_pilgrims_is_no_visit(text: str) -> None:
+    assert not [e for e in events(text) if e.type == "CONSULT"]
