@@ -400,3 +400,20 @@ def test_events_people_who_began_a_sit_in_protest() -> None:
 )
 def test_events_hosting_refugees_or_pilgrims_is_no_visit(text: str) -> None:
     assert not [e for e in events(text) if e.type == "CONSULT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "سواء كان الرئيس الأمريكي لا يرى ما يدور في المنطقة، أو يتظاهر بأنه لا يراه",  # pretends
+        "أنهى المنتخب معسكره في القاهرة الذي خاض خلاله ثلاث مواجهات ودية",  # friendly matches
+    ],
+)
+def test_events_pretending_and_friendly_matches_make_no_event(text: str) -> None:
+    assert events(text) == []
+
+
+def test_events_an_elected_president_is_no_sports_word() -> None:
+    # المنتخب: the national team, and elected
+    text = "شنت طائرات التحالف غارات على مواقع الحوثيين دعما لحكومة الرئيس اليمني المنتخب عبد ربه منصور هادي"
+    assert [e for e in events(text) if e.type == "ASSAULT"]
