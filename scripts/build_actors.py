@@ -6,7 +6,7 @@ written lemmatized with underscores (``نور_دين_يزيد_زرهوني_``), 
 codes, some with date ranges (``[DZAGOV >19990427]``, ``[IRQGOV 20101221-20140908]``). Writes
 one line per name: the name with spaces, and its codes as CODE@START-END (dates as
 YYYYMMDD, empty when open). Cleaning: comment and synonym lines dropped, names without an
-Arabic letter dropped, duplicate names merged.
+Arabic letter dropped, duplicate names merged, and the common nouns of ``GENERIC`` dropped.
 
     python scripts/build_actors.py [--shared ../shared]
 """
@@ -21,6 +21,9 @@ ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "hadath" / "data" / "actors" / "actors.tsv"
 CODE = re.compile(r"\[([A-Z~]{3,}[A-Z]*)\s*(>?\s*\d{8})?(?:-(\d{8}))?\s*\]")
 ARABIC = re.compile(r"[\u0621-\u064A]")
+GENERIC = frozenset({"إمارة"})
+"""Names that are common nouns in news: إمارة (an emirate; إمارة منطقة القصيم is a Saudi
+governorate, not the UAE, which the dictionary codes it as)."""
 
 
 def parse(path: Path) -> dict[str, list[str]]:
@@ -61,7 +64,7 @@ def main() -> None:
             "# hadath actors converted from UniversalPetrarch actor_dict_ar_v4.txt (MIT) by scripts/build_actors.py. "
             "name<TAB>codes (CODE@START-END, dates YYYYMMDD, empty = open)\n"
         )
-        for name in sorted(entries):
+        for name in sorted(entries.keys() - GENERIC):
             f.write(f"{name}\t{'|'.join(entries[name])}\n")
     print(f"wrote {len(entries):,} actors to {OUT}")
 
