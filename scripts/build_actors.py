@@ -6,7 +6,8 @@ written lemmatized with underscores (``نور_دين_يزيد_زرهوني_``), 
 codes, some with date ranges (``[DZAGOV >19990427]``, ``[IRQGOV 20101221-20140908]``). Writes
 one line per name: the name with spaces, and its codes as CODE@START-END (dates as
 YYYYMMDD, empty when open). Cleaning: comment and synonym lines dropped, names without an
-Arabic letter dropped, duplicate names merged, and the common nouns of ``GENERIC`` dropped.
+Arabic letter dropped, duplicate names merged, the common words of ``GENERIC`` dropped and
+the codes of ``FIXES`` corrected.
 
     python scripts/build_actors.py [--shared ../shared]
 """
@@ -21,9 +22,39 @@ ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "hadath" / "data" / "actors" / "actors.tsv"
 CODE = re.compile(r"\[([A-Z~]{3,}[A-Z]*)\s*(>?\s*\d{8})?(?:-(\d{8}))?\s*\]")
 ARABIC = re.compile(r"[\u0621-\u064A]")
-GENERIC = frozenset({"إمارة"})
-"""Names that are common nouns in news: إمارة (an emirate; إمارة منطقة القصيم is a Saudi
-governorate, not the UAE, which the dictionary codes it as)."""
+GENERIC = frozenset(
+    {
+        # common nouns and adjectives the dictionary codes as an actor
+        "إمارة",  # an emirate (إمارة منطقة القصيم: a Saudi governorate), coded ARE
+        "مدينة",  # a city, coded SAU
+        "عالم",  # world / scientist, coded EDU
+        "طاقة",  # energy, CHN
+        "أفضل",  # best, USAGOV
+        "قطاع",  # sector, PSEGOV
+        "بحر",  # sea, PSEGOV
+        "صورة",  # picture, LBN
+        "منظمة",  # organization, PAKCVL
+        "جماعة",  # group, BUS
+        "شمس",  # sun, USAEDU
+        "صدر",  # chest / issued, IRQOPP
+        "اوضاع",  # conditions, CHNREBAGR
+        "تشغيل",  # operation, CHNEDU
+        "جسم",  # body, CHLEDU
+        "وصف",  # description, EDU
+        "نيسان",  # April / Nissan, EDU
+        "بشر",  # humans, GOV
+        "صناعة",  # industry, GOV
+        "معرض",  # exhibition, OPP
+        "فرح",  # joy, PSE
+        "أفريقي",  # African, CHN
+        "كردستاني",  # Kurdistani, KGZ (Kyrgyzstan)
+    }
+)
+"""Names that are common words in news, which the dictionary codes as an actor: dropped."""
+
+FIXES = {"مصري": "EGY@-", "اسمرة": "ERI@-", "اكرا": "GHA@-"}
+"""Names whose codes the dictionary has wrong: مصري (Egyptian) also DEUJUD, Asmara as
+Somalia, Accra as Guinea."""
 
 
 def parse(path: Path) -> dict[str, list[str]]:
@@ -65,7 +96,7 @@ def main() -> None:
             "name<TAB>codes (CODE@START-END, dates YYYYMMDD, empty = open)\n"
         )
         for name in sorted(entries.keys() - GENERIC):
-            f.write(f"{name}\t{'|'.join(entries[name])}\n")
+            f.write(f"{name}\t{FIXES.get(name) or '|'.join(entries[name])}\n")
     print(f"wrote {len(entries):,} actors to {OUT}")
 
 
