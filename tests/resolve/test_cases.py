@@ -157,3 +157,14 @@ def test_a_spelling_variant_differs_by_one_long_vowel_inside_the_name() -> None:
     for name in ("كونغ", "تيمور", "انيماس"):  # once taken for the Congo, Altamira, Austria
         got = resolve_place(name)
         assert got is None, got
+
+
+@pytest.mark.parametrize("word", ["إمارة", "المدينة", "منظمة", "قطاع", "العالم"])
+def test_a_common_word_is_no_actor(word: str) -> None:
+    # the converted dictionary coded them ARE, SAU, PAKCVL, PSEGOV, EDU (build_actors.GENERIC)
+    assert resolve_actor(word, "2015", fuzzy=False) is None
+
+
+def test_the_dictionary_s_wrong_codes_are_corrected() -> None:
+    got = resolve_actor("مصري", "2015", fuzzy=False)
+    assert got is not None and got["code"] == "EGY", got
