@@ -75,6 +75,8 @@ def main() -> None:
                     names.add(iso.gettext(en))
         if iso2 in ours:
             names.update(ours[iso2].names)
+        # CLDR's المجر (هنغاريا), ميانمار (بورما): the name, and the one word in brackets
+        names = {p for n in names for p in _bracketed(n)}
         names = {n for n in names if ARABIC.match(n)}
         if names:
             country_rows.append((c["iso3"], iso2, str(c["geonameid"]), "|".join(sorted(names))))
@@ -133,6 +135,17 @@ CONTINENT_NAMES = {
     "OC": [],
     "AN": [],
 }
+
+
+def _bracketed(name: str) -> list[str]:
+    """A name and, when it ends with one word in brackets, that word alone and the name
+    without it (المجر (هنغاريا) -> المجر, هنغاريا); longer bracketed parts (سانت مارتن
+    (الجزء الهولندي)) only leave the name before them."""
+    if "(" not in name:
+        return [name]
+    head, _, rest = name.partition("(")
+    inner = rest.rstrip(")").strip()
+    return [head.strip()] + ([inner] if inner and " " not in inner else [])
 
 
 def continent_rows(gc) -> list[tuple[str, ...]]:  # type: ignore[no-untyped-def]

@@ -417,3 +417,7 @@ def test_events_an_elected_president_is_no_sports_word() -> None:
     # المنتخب: the national team, and elected
     text = "شنت طائرات التحالف غارات على مواقع الحوثيين دعما لحكومة الرئيس اليمني المنتخب عبد ربه منصور هادي"
     assert [e for e in events(text) if e.type == "ASSAULT"]
+
+
+def test_events_an_attack_s_lam_names_who_made_it() -> None:
+    assert who("قتل عشرات عقب هجوم انتحاري لداعش على بلدة سورج التركية", "ASSAULT")[0] == "IMGISI"

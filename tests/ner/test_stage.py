@@ -104,3 +104,10 @@ def test_ner_coordinated_person_span_without_the_conjunction() -> None:
     doc = analyze(Document(text="وكان الجبير وشتاينماير قد عقدا مؤتمرا صحفيا في برلين."))
     names = {m.text for m in doc.mentions if m.type == "PERS"}
     assert "شتاينماير" in names
+
+
+def test_ner_coordinated_country_the_gazetteer_lacks_loses_its_conjunction() -> None:
+    # بريطانيا, سورية: countries of hadath.lexicons, not of the NER gazetteer
+    for word in ("وبريطانيا", "وسورية"):
+        tok = tokenize(f"{word} ")[0]
+        assert entity_start(tok, "LOC") - tok.start == 1, word

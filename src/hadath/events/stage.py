@@ -316,6 +316,9 @@ def _event(
         # (not after مع: مباحثات مع معالي وزير الخارجية الإيطالي is the counterpart)
         titled = _after_titles(tokens, doers, m.end) if not after and tokens[m.end - 1].norm != "مع" else None
         after = after or ([titled] if titled is not None else [])  # زيارة صاحب السمو الملكي الأمير …
+        if not after and t.type == "ASSAULT":
+            # هجوم انتحاري لداعش, هجمات متفرقة لمنظمة بي كا كا: an attack's ل names who made it
+            after = [a for a in actors if m.end <= a.start <= m.end + 1 and _lead(tokens, a) in ("ل", "لل")]
         source = after[0] if after else _adjective_actor(doc, tokens, m.end)
         if not after and source is not None and source.code == "MLI":
             source = None  # الدعم المالي, مساعدات مالية: financial, not Malian

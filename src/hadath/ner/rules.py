@@ -51,6 +51,7 @@ __all__ = [
     "adjective_homographs",
     "apply_rules",
     "common_adjective",
+    "country_key",
     "name_weight",
 ]
 
@@ -251,6 +252,13 @@ def _and_place(tok: Token) -> bool:
     return not g.single.get(whole, "").startswith("LOC") and any(
         g.single.get(k, "").startswith("LOC") for k in token_keys(tok) if k != whole
     )
+
+
+def country_key(k: str) -> bool:
+    """Whether a word key is a country's name or its first word (``hadath.lexicons.countries``:
+    بريطانيا and سورية, which the NER gazetteer lacks)."""
+    c = _data()["countries"]
+    return k in c.single or k in c.phrases
 
 
 def adjective_homographs() -> frozenset[str]:

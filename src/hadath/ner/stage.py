@@ -17,7 +17,7 @@ from hadath.ner.conll import entities
 from hadath.ner.features import word_ranks
 from hadath.ner.gazetteer import gazetteer, key, token_keys
 from hadath.ner.model import Tagger, default_tagger
-from hadath.ner.rules import NAME_START_WEIGHT, Span3, apply_rules, name_weight, surnames_are_persons
+from hadath.ner.rules import NAME_START_WEIGHT, Span3, apply_rules, country_key, name_weight, surnames_are_persons
 from hadath.stage import stage
 from hadath.text import split_candidates
 from hadath.text.clitics import bare_particles
@@ -59,7 +59,7 @@ def entity_start(token: Token, typ: str) -> int:
                 return token.start + (len(norm) - len(cand))
             continue
         k = key(cand)
-        if (k in g.single or k in g.phrases) and not cand.startswith("ا" + norm[1:2]):
+        if (k in g.single or k in g.phrases or country_key(k)) and not cand.startswith("ا" + norm[1:2]):
             if 3 * rank < ranks.get(cand, len(ranks)):
                 return token.start  # a common word: لجنة, كلية (not لكرة: كرة is common too)
             return token.start + (len(norm) - len(cand))
