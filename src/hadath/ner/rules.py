@@ -42,7 +42,7 @@ from hadath.model import Token
 from hadath.ner.features import word_ranks
 from hadath.ner.gazetteer import Gazetteer, cues, gazetteer, key, keys_of, token_keys
 from hadath.text import normalize
-from hadath.text.sentences import acronym_ends
+from hadath.text.sentences import LETTER_NAMES, acronym_ends
 
 __all__ = [
     "NAME_START_WEIGHT",
@@ -432,10 +432,14 @@ def _named_after(tokens: Sequence[Token], crf: Sequence[Span3], d: dict[str, Any
     cue = cues()
     out: list[Span3] = []
     persons = {i: j for i, j, t, _ in crf if t == "PERS"}
+    titles = d["named_titles"]
     for h in range(n - 2):
+        title = tokens[h + 1]
+        if not title.article or title.prefix or key(title.norm) not in titles:
+            continue  # most words are no title
         head = tokens[h]
         typ = d["named_heads"].get(_bare(head)) if head.kind == "word" and not head.article else None
-        if typ is None or tokens[h + 1].prefix or _core(tokens[h + 1]) not in d["named_titles"]:
+        if typ is None:
             continue
         t = h + 1
         if tokens[t + 1].kind != "word" or _particle_word(tokens[t + 1]):
@@ -497,17 +501,18 @@ def _whole_acronyms(tokens: Sequence[Token], spans: list[Span3]) -> list[Span3]:
     """``spans`` with those over part of an acronym (``بي.بي.سي``: ``hadath.text.sentences.
     acronym_ends``) made one span over all of it, of the first one's type (rule ``acronym``)."""
     out = spans
-    i, n = 0, len(tokens)
-    while i < n:
+    done = 0
+    for i in [i for i, t in enumerate(tokens) if t.norm in LETTER_NAMES]:  # most sentences: none
+        if i < done:
+            continue
         j = acronym_ends(tokens, i)
         if j == i:
-            i += 1
             continue
         over = [s for s in out if s[0] < j and i < s[1]]
         if over:
             start, end = min(i, over[0][0]), max(j, max(s[1] for s in over))
             out = sorted([s for s in out if s not in over] + [(start, end, over[0][2], "acronym")])
-        i = j
+        done = j
     return out
 
 
