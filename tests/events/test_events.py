@@ -421,3 +421,18 @@ def test_events_an_elected_president_is_no_sports_word() -> None:
 
 def test_events_an_attack_s_lam_names_who_made_it() -> None:
     assert who("قتل عشرات عقب هجوم انتحاري لداعش على بلدة سورج التركية", "ASSAULT")[0] == "IMGISI"
+
+
+@pytest.mark.parametrize(
+    ("text", "kingdom"),
+    [
+        ("أعلنت السعودية دعمها لليمن. وقدمت المملكة مساعدات إنسانية لليمن عبر مطار جدة.", "SAU"),
+        ("قال مسؤول في عمان إن المملكة قدمت مساعدات للاجئين في الزرقاء والمفرق.", "JOR"),
+    ],
+)
+def test_events_the_kingdom_is_the_one_the_document_is_about(text: str, kingdom: str) -> None:
+    assert one(text, "AID").source == kingdom
+
+
+def test_events_the_kingdom_of_a_document_naming_none_is_unresolved() -> None:
+    assert [e.source for e in events("وقدمت المملكة مساعدات إنسانية") if e.type == "AID"] in ([], [None])

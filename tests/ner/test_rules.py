@@ -188,3 +188,9 @@ def test_rules_named_after_keeps_the_person_the_model_ran_on_to() -> None:
     # the model's one person span: سعود عبد الله الصقعبي
     out = spans("قال مدير جامعة الملك سعود عبد الله الصقعبي", crf=[(4, 8, "PERS")])
     assert out == [("جامعة الملك سعود", "ORG", "named-after"), ("عبد الله الصقعبي", "PERS", "crf")]
+
+
+def test_rules_the_kingdom_alone_is_a_place() -> None:
+    assert spans("وقدمت المملكة مساعدات") == [("المملكة", "LOC", "kingdom")]
+    assert spans("زار المملكة العربية السعودية وفد") == []  # a name of its own: the model's
+    assert spans("في المملكة المغربية") == [("المملكة المغربية", "LOC", "country")]

@@ -22,7 +22,8 @@ is MISC), ``acronym`` (a span over part of بي.بي.سي covers all of it).
 Where the CRF found nothing: ``division`` (the name of a province or region made of common
 words, from ``data/places/provinces.tsv`` and ``regions.tsv``: المنطقة الشرقية, منطقة الحدود
 الشمالية, الوادي الجديد -> LOC; ``division-adj`` when it ends with a country adjective: الجنوب
-اللبناني).
+اللبناني); ``kingdom`` (nominal: المملكة alone, the Kingdom, which the resolver reads as the
+kingdom the document is about).
 Across one document's sentences: ``surname`` (a one-word name of another type is a person
 when a person's name in the document ends with it: ديفيد كاميرون … كاميرون).
 """
@@ -55,7 +56,7 @@ __all__ = [
     "name_weight",
 ]
 
-NOMINAL_RULES = frozenset({"head-adj", "land-adj", "division-adj"})
+NOMINAL_RULES = frozenset({"head-adj", "land-adj", "division-adj", "kingdom"})
 """Rules that mark nominal actor phrases (الجيش المالي, الأراضي الليبية, الجنوب اللبناني), not proper names.
 ANERcorp does not annotate these; ``evaluate`` leaves them out when scoring against it."""
 
@@ -81,7 +82,16 @@ def _data() -> dict[str, Any]:
             words = tuple(key(normalize(w)) for w in h.split())
             heads.setdefault(words[0], []).append((words, typ, rule))
     d["heads"] = heads
-    for name in ("so_called", "quote_cited_after", "name_stop_words", "months", "month_context", "misc_words"):
+    for name in (
+        "so_called",
+        "quote_cited_after",
+        "name_stop_words",
+        "months",
+        "month_context",
+        "misc_words",
+        "kingdom",
+        "kingdom_not_before",
+    ):
         d[name] = _keys(raw[name])
     d["country_context"] = _keys(raw["country_context_before"])
     d["adjective_homographs"] = _keys(raw["adjective_homographs"])
@@ -341,6 +351,18 @@ def apply_rules(
         rule = "division-adj" if _bare(tokens[j - 1]) in d["adjectives"] else "division"
         if not any(_overlaps((i, j, "LOC", rule), c) for c in taken):
             spans.append((i, j, "LOC", rule))
+    # kingdom: المملكة alone stands for a country (not المملكة العربية السعودية, المملكة المغربية)
+    for i, tok in enumerate(tokens):
+        if tok.kind == "word" and tok.article and _core(tok) in d["kingdom"]:
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            if (
+                nxt is not None
+                and nxt.article
+                and (_core(nxt) in d["kingdom_not_before"] or _bare(nxt) in d["adjectives"])
+            ):
+                continue
+            if not any(_overlaps((i, i + 1, "LOC", "kingdom"), c) for c in taken):
+                spans.append((i, i + 1, "LOC", "kingdom"))
     spans.sort()
     # split-and: "X وY" where Y is a known place or (in a person's name) a given name; a
     # person's name split at a lone و (عبدالله و صالح)
