@@ -168,3 +168,9 @@ def test_a_common_word_is_no_actor(word: str) -> None:
 def test_the_dictionary_s_wrong_codes_are_corrected() -> None:
     got = resolve_actor("مصري", "2015", fuzzy=False)
     assert got is not None and got["code"] == "EGY", got
+
+
+@pytest.mark.parametrize("word", ["الزيارة", "عمر", "الحزم"])
+def test_a_common_word_is_no_village_abroad(word: str) -> None:
+    # villages of GeoNames named so, in countries the document does not name
+    assert resolve_place(word, [], {}) is None

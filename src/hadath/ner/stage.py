@@ -31,6 +31,10 @@ def _particle_letters() -> frozenset[str]:
     return frozenset(p[0] for p in bare_particles()[0])
 
 
+_FUNCTION_WORDS = 100
+"""The corpus's most frequent words (frequency rank below this) are function words, no names."""
+
+
 def entity_start(token: Token, typ: str) -> int:
     """Where a name of type ``typ`` that begins with ``token`` starts: after its particles.
 
@@ -38,7 +42,8 @@ def entity_start(token: Token, typ: str) -> int:
     particle (``ومالي``, ``لمصر``) the gazetteer decides: the particle is dropped when the
     word is unknown but its reading without the particle is a known name, unless the word as
     written is much the more frequent in the corpus (``بطولة`` is not ب + a place ``طولة``).
-    An organization's or a MISC name's first word is mostly a common noun (``لمنظمة``,
+    A place written as another place with a particle (وجدة: Oujda, or و + جدة) is the more
+    frequent reading. An organization's or a MISC name's first word is mostly a common noun (``لمنظمة``,
     ``وتنظيم``): its particle و, ب or ل (not ك or ف: ``كليلة ودمنة``, ``فيدي``) is dropped
     when the reading without it is much the more frequent word. A person's name: see
     ``_person_after_particle``.
@@ -49,10 +54,16 @@ def entity_start(token: Token, typ: str) -> int:
     if len(norm) < 4 or norm[0] not in _particle_letters() or len(token.text) != len(norm):
         return token.start
     g = gazetteer()
-    if key(norm) in g.single or key(norm) in g.phrases:
-        return token.start
     ranks = word_ranks()
     rank = ranks.get(norm, len(ranks))
+    if key(norm) in g.single or key(norm) in g.phrases:
+        # وجدة: Oujda, and و + جدة (Jeddah), a word twenty times as frequent
+        rest = norm[1:]
+        known = key(rest) in g.single or country_key(key(rest))
+        rest_rank = ranks.get(rest, len(ranks))
+        if typ == "LOC" and known and 3 * rest_rank < rank and rest_rank >= _FUNCTION_WORDS:
+            return token.start + 1  # (not بالي: الي, a misspelt إلى, is no place)
+        return token.start
     for cand in split_candidates(norm)[1:]:
         if typ == "PERS":
             if _person_after_particle(norm, cand, ranks):

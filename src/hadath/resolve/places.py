@@ -182,6 +182,20 @@ def _forms(name: str) -> list[tuple[str, str]]:
     return out
 
 
+_SMALL_TOWN = 50_000
+_COMMON_RANK = 2_000
+
+
+def _common_word(name: str) -> bool:
+    """Whether a one-word name is one of the corpus's 2,000 most frequent words (the NER
+    word clusters' frequency order; ``hadath.ner.features.word_ranks``)."""
+    from hadath.ner.features import word_ranks  # the NER package's corpus statistics
+    from hadath.text import normalize
+
+    rank = word_ranks().get(normalize(name))
+    return rank is not None and rank < _COMMON_RANK
+
+
 def resolve_place(
     name: str,
     before: Sequence[str] = (),
@@ -284,6 +298,15 @@ def resolve_place(
                 else:
                     s[0] = min(s[0], 0.85)
     scored.sort(key=lambda s: -s[0])
+    if len(words) == 1 and _common_word(name):
+        # الزيارة, عمر, الحزم: a common word, not a village of that name abroad
+        scored = [
+            s
+            for s in scored
+            if not (s[2].kind == "city" and s[2].population < _SMALL_TOWN and s[2].country not in doc_countries)
+        ]
+        if not scored:
+            return None
     score, reason, best = scored[0]
     return {
         "geonames": best.geonames,

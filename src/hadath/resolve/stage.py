@@ -23,7 +23,7 @@ from typing import Any
 from hadath.lexicons import iso2_of, iso3_of
 from hadath.model import Document, Entity, Mention, Resolution, Span, Token
 from hadath.resolve.actors import actor_key, resolve_actor, tables
-from hadath.resolve.places import resolve_place
+from hadath.resolve.places import place_index, resolve_place
 from hadath.stage import stage
 from hadath.text import fold
 
@@ -275,20 +275,25 @@ KINGDOMS = {"SA": "السعودية", "JO": "الأردن", "MA": "المغرب"
 
 
 def _resolve_kingdoms(kingdoms: list[Mention], names: Sequence[Mention]) -> None:
-    """المملكة alone: the kingdom whose places (itself, its cities and provinces) the
-    document names most, twice at least; none otherwise."""
-    seen = Counter(
-        cc
-        for m in names
-        if m.resolution is not None
-        and m.resolution.kind == "place"
-        and (cc := m.resolution.value.get("country_code")) in KINGDOMS
-    )
+    """المملكة alone: the kingdom whose places the document names most, when they weigh one
+    at least: the country itself, a province or a city of 500,000 people count one, a smaller
+    place half (one town, مفرق in a report on Yemen — Mafraq, Jordan — is no evidence)."""
+    index = place_index()
+    seen: Counter[str] = Counter()
+    for m in names:
+        if m.resolution is None or m.resolution.kind != "place":
+            continue
+        v = m.resolution.value
+        if v.get("country_code") not in KINGDOMS:
+            continue
+        p = index.places.get(v.get("id", ""))
+        big = v.get("kind") != "city" or (p is not None and p.population >= _BIG_CITY)
+        seen[v["country_code"]] += 2 if big else 1
     if not seen:
         return
     iso2, n = seen.most_common(1)[0]
     if n < 2:
-        return  # one place (مفرق in a report on Yemen: Mafraq, Jordan) is no evidence
+        return
     place = resolve_place(KINGDOMS[iso2], [], {})
     if place is None:
         return
@@ -297,6 +302,9 @@ def _resolve_kingdoms(kingdoms: list[Mention], names: Sequence[Mention]) -> None
     reason = f"the Kingdom: the document's places are mostly in {iso2}"
     for m in kingdoms:
         m.resolution = Resolution("place", dict(value), 0.8, reason, [])
+
+
+_BIG_CITY = 500_000
 
 
 def _entities(doc: Document, names: list[Mention]) -> list[Entity]:
