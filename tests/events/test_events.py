@@ -436,3 +436,8 @@ def test_events_the_kingdom_is_the_one_the_document_is_about(text: str, kingdom:
 
 def test_events_the_kingdom_of_a_document_naming_none_is_unresolved() -> None:
     assert [e.source for e in events("وقدمت المملكة مساعدات إنسانية") if e.type == "AID"] in ([], [None])
+
+
+def test_events_the_group_whose_positions_are_named_is_no_doer() -> None:
+    text = "وإلى جانب أهداف حزب العمال الكردستاني قصفت طائرات تركية مواقع لتنظيم داعش في سوريا."
+    assert who(text, "ASSAULT") == ("TURMIL", "IMGISI")
