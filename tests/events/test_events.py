@@ -441,3 +441,14 @@ def test_events_the_kingdom_of_a_document_naming_none_is_unresolved() -> None:
 def test_events_the_group_whose_positions_are_named_is_no_doer() -> None:
     text = "وإلى جانب أهداف حزب العمال الكردستاني قصفت طائرات تركية مواقع لتنظيم داعش في سوريا."
     assert who(text, "ASSAULT") == ("TURMIL", "IMGISI")
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("أفاد قائد الصحوة بأن طيران التحالف الدولي قصف رتلا لمسلحي تنظيم داعش قرب مدينة حديثة.", "IGOWSTCOA"),
+        ("شنت طائرات التحالف العربي غارات على مواقع الحوثيين في صنعاء", "IGOARBCOA"),
+    ],
+)
+def test_events_the_coalitions_strike(text: str, source: str) -> None:
+    assert one(text, "ASSAULT").source == source
