@@ -452,3 +452,14 @@ def test_events_the_group_whose_positions_are_named_is_no_doer() -> None:
 )
 def test_events_the_coalitions_strike(text: str, source: str) -> None:
     assert one(text, "ASSAULT").source == source
+
+
+def test_events_a_bare_coalition_is_the_one_fighting_there() -> None:
+    # the Saudi-led coalition in Yemen, the US-led one in Syria and Iraq (not YEMMIL)
+    assert one("شنت طائرات التحالف غارات على مواقع الحوثيين في صنعاء", "ASSAULT").source == "IGOARBCOA"
+    assert one("قصف طيران التحالف مواقع لتنظيم داعش في الرقة", "ASSAULT").source == "IGOWSTCOA"
+
+
+def test_events_by_names_the_doer_of_a_noun() -> None:
+    text = "وتعرضت مواقع الحوثيين في صعدة الى غارات من قبل طيران التحالف العربي"
+    assert one(text, "ASSAULT").source == "IGOARBCOA"

@@ -25,6 +25,8 @@ __all__ = ["ActorRef", "find_items", "find_means", "nominal_place", "sentence_ac
 _QUOTES = frozenset("\"«»“”'")
 _AGENT_CODES = frozenset({"MIL", "GOV", "COP", "REB", "OPP", "INS", "LEG", "SPY", "CVL", "REF", "MED", "JUD", "BUS"})
 _BREAKS = frozenset(".،,؛;:؟?!")
+_PHRASE_ENDS = frozenset(actor_key(w) for w in ("على", "في", "إلى", "ضد", "مع", "عن"))
+"""Prepositions an actor phrase does not run past (its head and the words naming its country)."""
 
 
 @dataclass(frozen=True)
@@ -152,6 +154,8 @@ def sentence_actors(doc: Document, sent: Sentence) -> list[ActorRef]:
             span = words[:stop]
             if any(k in taken or tokens[k].text in _BREAKS for k in span):
                 continue
+            if any(keys[k] in _PHRASE_ENDS for k in span[found:]):
+                break  # طائرات التحالف غارات على مواقع الحوثيين: not one phrase past على
             text = " ".join(tokens[k].text for k in span)
             r = resolve_actor(text, doc.publication_date, fuzzy=False)
             if r is not None and r.get("code") and r["code"] not in _AGENT_CODES:
@@ -161,6 +165,15 @@ def sentence_actors(doc: Document, sent: Sentence) -> list[ActorRef]:
             r = resolve_actor(" ".join(tokens[k].text for k in words[:found]), doc.publication_date, fuzzy=False)
             if r is not None and r.get("agent") and any(tokens[k].text in _QUOTES for k in range(i, words[found - 1])):
                 best = (words[:found], r)  # الجماعات "المتمردة": an agent with no country
+            elif (
+                r is not None
+                and r.get("agent")
+                and keys[words[found]] == "تحالف"
+                and not any(_has(tokens[k], "led_by") for k in words[found + 1 : found + 3])
+            ):
+                # طائرات التحالف: which coalition, the event's place says (not التحالف الذي
+                # تقوده السعودية: its leader acts)
+                best = (words[: found + 1], r)
         if best is not None:
             span, r = best
             s, e = tokens[span[0]].start, tokens[span[-1]].end

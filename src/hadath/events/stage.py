@@ -15,6 +15,7 @@ the aid (``الكمية الأولى عبارة عن ...``) adds its items.
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
@@ -222,6 +223,15 @@ def _agent_by_verb(tokens: Sequence[Token], actors: Sequence[ActorRef], end: int
 _THAT = frozenset({"ان", "بان", "وان"})  # أن, إن, بأن, وأن: "that", opening what someone says
 
 
+def _by_agent(tokens: Sequence[Token], actors: Sequence[ActorRef], end: int) -> ActorRef | None:
+    """The actor after من قبل (by) within a few words of a noun trigger ending at ``end``
+    (تعرضت مواقع الحوثيين الى غارات من قبل طيران التحالف)."""
+    for k in range(end, min(end + 4, len(tokens) - 1)):
+        if tokens[k].norm == "من" and tokens[k + 1].norm == "قبل":
+            return next((a for a in actors if a.start == k + 2), None)
+    return None
+
+
 def _says_someone_else_did(tokens: Sequence[Token], actor: ActorRef, head: int) -> bool:
     """Whether ``actor`` only tells of the event: a bare أن/إن between them opens a clause
     with a subject of its own (أعلن الناتو أن مسلحين هاجموا القاعدة: the gunmen attacked).
@@ -298,6 +308,8 @@ def _event(
         source = prior[-1] if prior else None
     if source is None and t.kind == "noun":
         source = _agent_by_verb(tokens, actors, m.end)  # زيارة قام بها الرئيس, غارات شنتها طائرات التحالف
+    if source is None and t.kind == "noun":
+        source = _by_agent(tokens, actors, m.end)  # غارات من قبل طيران التحالف
     receiver = None
     given_from = False
     if source is None and t.kind == "noun" and t.type in _GIVEN_FROM:
@@ -514,12 +526,23 @@ def _pick(args: list[Argument], role: str) -> Argument | None:
 _INTERNATIONAL = ("IGO", "IMG", "NGO", "MNC", "UIS")
 
 
-def _code_at(ref: ActorRef | None, place: Argument | None) -> str | None:
+_COALITIONS = {"YE": "IGOARBCOA", "IQ": "IGOWSTCOA", "SY": "IGOWSTCOA"}
+"""The coalition (``actors/extra.tsv``) a bare ``التحالف`` names, by the country of the event's place."""
+
+
+def _code_at(ref: ActorRef | None, place: Argument | None, where: str | None = None) -> str | None:
     """An actor's code; an agent of no country (rebels, militants: REB, REBRAD) takes the
-    country of the event's place, CAMEO-style (عناصر إرهابية في ولاية تمنراست: DZAREBRAD)."""
+    country of the event's place, CAMEO-style (عناصر إرهابية في ولاية تمنراست: DZAREBRAD); a
+    bare coalition, the one fighting in that country, or (no place) in ``where``, the country
+    of most of the document's places."""
     if ref is None:
         return None
     code = ref.code or ref.agent
+    if not ref.code and ref.agent and "تحالف" in actor_key(ref.text).split():
+        # طيران التحالف, قوات التحالف: the coalition fighting where the event is, not that
+        # country's own forces (Yemen: the Saudi-led one; Iraq, Syria: the US-led one)
+        iso2 = (place.value or {}).get("country_code") if place is not None else None
+        return _COALITIONS.get(iso2 or where or "")
     if (
         code
         and not ref.country
@@ -537,7 +560,17 @@ def _has_items(ev: dict[str, Any]) -> bool:
     return ev["type"] == "AID" and any(a.role == "item" for a in ev["arguments"])
 
 
-def _build(doc: Document, n: int, ev: dict[str, Any]) -> Event:
+def _main_country(doc: Document) -> str | None:
+    """ISO alpha-2 of the country most of the document's resolved places are in."""
+    seen = Counter(
+        cc
+        for m in doc.mentions
+        if m.resolution is not None and m.resolution.kind == "place" and (cc := m.resolution.value.get("country_code"))
+    )
+    return seen.most_common(1)[0][0] if seen else None
+
+
+def _build(doc: Document, n: int, ev: dict[str, Any], where: str | None = None) -> Event:
     args: list[Argument] = [Argument("evidence", s.start, s.end, doc.text[s.start : s.end]) for s in ev["reports"][1:]]
     seen = set()
     for a in ev["arguments"]:
@@ -560,8 +593,8 @@ def _build(doc: Document, n: int, ev: dict[str, Any]) -> Event:
         evidence=doc.text[ev["evidence"].start : ev["evidence"].end],
         mode=ev["mode"],
         cameo=ev["cameo"],
-        source=_code_at(src, place),
-        target=_code_at(tgt, place),
+        source=_code_at(src, place, where),
+        target=_code_at(tgt, place, where),
         arguments=args,
         place={"text": place.text, "start": place.start, "end": place.end, **place.value} if place else None,
         date={"text": date.text, "start": date.start, "end": date.end, **date.value} if date else None,
@@ -648,5 +681,6 @@ def events_stage(doc: Document) -> Document:
                 order.append(key)
             if ev["type"] == "AID":
                 last_aid = merged[key]
-    doc.events = [_build(doc, n, merged[k]) for n, k in enumerate(order, 1)]
+    where = _main_country(doc) if order else None
+    doc.events = [_build(doc, n, merged[k], where) for n, k in enumerate(order, 1)]
     return doc
