@@ -463,3 +463,15 @@ def test_events_a_bare_coalition_is_the_one_fighting_there() -> None:
 def test_events_by_names_the_doer_of_a_noun() -> None:
     text = "وتعرضت مواقع الحوثيين في صعدة الى غارات من قبل طيران التحالف العربي"
     assert one(text, "ASSAULT").source == "IGOARBCOA"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأكد اللواء منصور التركي في اتصال هاتفي لـ«الشرق الأوسط» أن الانتحاري سبق إيقافه",  # an interview
+        "فيما احتل قطاع الخدمات المالية والاستثمار المركز الثاني",  # ranks second
+    ],
+)
+def test_events_interviews_and_rankings_are_no_events(text: str) -> None:
+    assert [(e.type, e.target) for e in events(text) if e.type in ("CONSULT", "ASSAULT") and e.target] == []
+    assert [e for e in events(text) if e.type == "ASSAULT"] == []

@@ -406,6 +406,8 @@ def _event(
         target = others[0] if others else None
     if given_from:
         target = receiver if receiver is not None and receiver.country != source.country else None
+    if t.type == "CONSULT" and target is not None and _media(target):
+        target = None  # في اتصال هاتفي لـ«الشرق الأوسط»: an interview, not a call between actors
     negated = _near(tokens, head - 3, head, "negation") or _near(
         tokens, _clause_start(tokens, head), head - 3, "negation"
     )
