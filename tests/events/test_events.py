@@ -424,14 +424,25 @@ def test_events_an_attack_s_lam_names_who_made_it() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "kingdom"),
+    ("text", "typ", "source"),
     [
-        ("أعلنت السعودية دعمها لليمن. وقدمت المملكة مساعدات إنسانية لليمن عبر مطار جدة.", "SAU"),
-        ("قال مسؤول في عمان إن المملكة قدمت مساعدات للاجئين في الزرقاء والمفرق.", "JOR"),
+        # المملكة: the kingdom the document is about
+        ("أعلنت السعودية دعمها لليمن. وقدمت المملكة مساعدات إنسانية لليمن عبر مطار جدة.", "AID", "SAU"),
+        ("قال مسؤول في عمان إن المملكة قدمت مساعدات للاجئين في الزرقاء والمفرق.", "AID", "JOR"),
+        # the coalitions by name
+        (
+            "أفاد قائد الصحوة بأن طيران التحالف الدولي قصف رتلا لمسلحي تنظيم داعش قرب مدينة حديثة.",
+            "ASSAULT",
+            "IGOWSTCOA",
+        ),
+        ("شنت طائرات التحالف العربي غارات على مواقع الحوثيين في صنعاء", "ASSAULT", "IGOARBCOA"),
+        # a bare coalition: the one fighting there (not YEMMIL)
+        ("شنت طائرات التحالف غارات على مواقع الحوثيين في صنعاء", "ASSAULT", "IGOARBCOA"),
+        ("قصف طيران التحالف مواقع لتنظيم داعش في الرقة", "ASSAULT", "IGOWSTCOA"),
     ],
 )
-def test_events_the_kingdom_is_the_one_the_document_is_about(text: str, kingdom: str) -> None:
-    assert one(text, "AID").source == kingdom
+def test_events_the_kingdom_and_the_coalitions(text: str, typ: str, source: str) -> None:
+    assert one(text, typ).source == source
 
 
 def test_events_the_kingdom_of_a_document_naming_none_is_unresolved() -> None:
@@ -441,23 +452,6 @@ def test_events_the_kingdom_of_a_document_naming_none_is_unresolved() -> None:
 def test_events_the_group_whose_positions_are_named_is_no_doer() -> None:
     text = "وإلى جانب أهداف حزب العمال الكردستاني قصفت طائرات تركية مواقع لتنظيم داعش في سوريا."
     assert who(text, "ASSAULT") == ("TURMIL", "IMGISI")
-
-
-@pytest.mark.parametrize(
-    ("text", "source"),
-    [
-        ("أفاد قائد الصحوة بأن طيران التحالف الدولي قصف رتلا لمسلحي تنظيم داعش قرب مدينة حديثة.", "IGOWSTCOA"),
-        ("شنت طائرات التحالف العربي غارات على مواقع الحوثيين في صنعاء", "IGOARBCOA"),
-    ],
-)
-def test_events_the_coalitions_strike(text: str, source: str) -> None:
-    assert one(text, "ASSAULT").source == source
-
-
-def test_events_a_bare_coalition_is_the_one_fighting_there() -> None:
-    # the Saudi-led coalition in Yemen, the US-led one in Syria and Iraq (not YEMMIL)
-    assert one("شنت طائرات التحالف غارات على مواقع الحوثيين في صنعاء", "ASSAULT").source == "IGOARBCOA"
-    assert one("قصف طيران التحالف مواقع لتنظيم داعش في الرقة", "ASSAULT").source == "IGOWSTCOA"
 
 
 def test_events_by_names_the_doer_of_a_noun() -> None:
