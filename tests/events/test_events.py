@@ -469,3 +469,8 @@ def test_events_by_names_the_doer_of_a_noun() -> None:
 def test_events_interviews_and_rankings_are_no_events(text: str) -> None:
     assert [(e.type, e.target) for e in events(text) if e.type in ("CONSULT", "ASSAULT") and e.target] == []
     assert [e for e in events(text) if e.type == "ASSAULT"] == []
+
+
+def test_events_who_announces_an_attack_did_not_make_it() -> None:
+    text = "وأعلن حلف شمال الأطلسي أمس أن الهجوم على قاعدة عسكرية أميركية في كابول أسفر عن مقتل ثمانية"
+    assert [e.source for e in events(text) if e.type == "ASSAULT"] in ([], [None])

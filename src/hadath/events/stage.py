@@ -232,12 +232,21 @@ def _by_agent(tokens: Sequence[Token], actors: Sequence[ActorRef], end: int) -> 
     return None
 
 
-def _says_someone_else_did(tokens: Sequence[Token], actor: ActorRef, head: int) -> bool:
+_TOLD_OF = frozenset({"ASSAULT", "PROTEST", "THREATEN"})
+"""Types whose noun after أن / إن is told of by the actor before, not done by it (أعلن الحلف
+أن الهجوم …); an aid or a visit is mostly announced by its giver (أكدت السلطات الجزائرية أن
+المساعدات العسكرية للجيش المالي …)."""
+
+
+def _says_someone_else_did(tokens: Sequence[Token], actor: ActorRef, head: int, noun: bool = False) -> bool:
     """Whether ``actor`` only tells of the event: a bare أن/إن between them opens a clause
     with a subject of its own (أعلن الناتو أن مسلحين هاجموا القاعدة: the gunmen attacked).
     Not when the clause goes on with the actor (أعلنت الجزائر أنها أرسلت: أن with a pronoun)
-    or when أن is followed by the verb itself (قررت الجزائر أن ترسل: the same subject)."""
-    return any(tokens[k].norm in _THAT and not tokens[k].suffix and k + 1 < head for k in range(actor.end, head))
+    or when أن is followed by the verb itself (قررت الجزائر أن ترسل: the same subject); with
+    ``noun``, a noun right after أن is the clause's own subject (أعلن الحلف أن الهجوم على
+    القاعدة أسفر: the alliance tells of the attack)."""
+    last = head if noun else head - 1
+    return any(tokens[k].norm in _THAT and not tokens[k].suffix and k < last for k in range(actor.end, head))
 
 
 def _before_that(tokens: Sequence[Token], arg: Argument, head: int) -> bool:
@@ -295,7 +304,7 @@ def _event(
     before = [
         a
         for a in before
-        if not _says_someone_else_did(tokens, a, head)
+        if not _says_someone_else_did(tokens, a, head, t.kind == "noun" and t.type in _TOLD_OF)
         # a place or time that "witnessed" it (شهدت ألمانيا هجمات) did not do it; its people protest
         and (t.type == "PROTEST" or not _near_actor(tokens, a, head, "witness_verbs"))
     ]
