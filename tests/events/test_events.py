@@ -474,3 +474,9 @@ def test_events_interviews_and_rankings_are_no_events(text: str) -> None:
 def test_events_who_announces_an_attack_did_not_make_it() -> None:
     text = "وأعلن حلف شمال الأطلسي أمس أن الهجوم على قاعدة عسكرية أميركية في كابول أسفر عن مقتل ثمانية"
     assert [e.source for e in events(text) if e.type == "ASSAULT"] in ([], [None])
+
+
+def test_events_not_only_is_no_negation() -> None:
+    text = "لم يكن الرئيس التركي رجب طيب أردوغان يقصف قوات داعش فحسب، بل أيضا حزب العمال الكردستاني"
+    assert one(text, "ASSAULT").negated is False
+    assert one("لم تقصف الطائرات التركية مواقع داعش", "ASSAULT").negated is True

@@ -420,6 +420,8 @@ def _event(
     negated = _near(tokens, head - 3, head, "negation") or _near(
         tokens, _clause_start(tokens, head), head - 3, "negation"
     )
+    if negated and any(t_.norm == "فحسب" for t_ in tokens[m.end : m.end + 6]):
+        negated = False  # لم يكن يقصف قوات داعش فحسب، بل …: not only, so it did
     ev: dict[str, Any] = {
         "sentence_index": si,
         "sentence": sent,
