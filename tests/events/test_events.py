@@ -480,3 +480,8 @@ def test_events_not_only_is_no_negation() -> None:
     text = "لم يكن الرئيس التركي رجب طيب أردوغان يقصف قوات داعش فحسب، بل أيضا حزب العمال الكردستاني"
     assert one(text, "ASSAULT").negated is False
     assert one("لم تقصف الطائرات التركية مواقع داعش", "ASSAULT").negated is True
+
+
+def test_events_a_people_of_several_countries_is_coded_where_it_acts() -> None:
+    # الأكراد: Iraq by default, Turkey when it happens in Turkey
+    assert one("هاجم المتمردون الأكراد مواقع للجيش في ديار بكر", "ASSAULT").source == "TURREB"

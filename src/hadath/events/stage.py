@@ -547,10 +547,18 @@ def _code_at(ref: ActorRef | None, place: Argument | None, where: str | None = N
     """An actor's code; an agent of no country (rebels, militants: REB, REBRAD) takes the
     country of the event's place, CAMEO-style (عناصر إرهابية في ولاية تمنراست: DZAREBRAD); a
     bare coalition, the one fighting in that country, or (no place) in ``where``, the country
-    of most of the document's places."""
+    of most of the document's places; a people of several countries (الأكراد), the one of
+    those where it happens."""
     if ref is None:
         return None
     code = ref.code or ref.agent
+    here = (place.value or {}).get("country_code") if place is not None else None
+    iso3 = iso3_of(here or where)
+    if code and ref.country and iso3 and iso3 != ref.country and code.startswith(ref.country):
+        # المتمردون الأكراد: a people of several countries, coded to the one the event is in
+        peoples = tables().group_countries
+        if any(iso3 in peoples.get(w, ()) for w in actor_key(ref.text).split()):
+            return iso3 + code[3:]
     if not ref.code and ref.agent and "تحالف" in actor_key(ref.text).split():
         # طيران التحالف, قوات التحالف: the coalition fighting where the event is, not that
         # country's own forces (Yemen: the Saudi-led one; Iraq, Syria: the US-led one)

@@ -99,6 +99,7 @@ class ActorTables:
     max_agent_words: int
     families: dict[str, tuple[str, frozenset[str]]]  # a ruling family's name (folded) -> ISO alpha-3, roles
     metonyms: dict[str, str]  # key of a phrase standing for a government -> code (البيت الأبيض -> USAGOV)
+    group_countries: dict[str, tuple[str, ...]]  # a people of several countries -> all of them (الأكراد)
 
     @cached_property
     def country_first_words(self) -> frozenset[str]:
@@ -157,7 +158,8 @@ def tables() -> ActorTables:
             country_names[actor_key(n)] = c.iso3
             names.setdefault(actor_key(n), []).insert(0, (c.iso3, "", "", "countries"))
     agents = {actor_key(row[0]): (row[1], row[2] if len(row) > 2 else "") for row in _rows("actors/agents.tsv")}
-    groups = {actor_key(n): iso3 for n, iso3 in _rows("actors/groups.tsv")}
+    group_rows = [(actor_key(n), tuple(iso3.split("|"))) for n, iso3 in _rows("actors/groups.tsv")]
+    groups = {k: isos[0] for k, isos in group_rows}
     families = {  # as written: الصباح, not صباح
         fold(row[0]): (row[1], frozenset(row[2].split("|")) if len(row) > 2 else frozenset())
         for row in _rows("actors/families.tsv")
@@ -182,6 +184,7 @@ def tables() -> ActorTables:
         max(len(k.split()) for k in agents),
         families,
         metonyms,
+        {k: isos for k, isos in group_rows if len(isos) > 1},
     )
 
 
