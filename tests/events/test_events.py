@@ -485,3 +485,8 @@ def test_events_not_only_is_no_negation() -> None:
 def test_events_a_people_of_several_countries_is_coded_where_it_acts() -> None:
     # الأكراد: Iraq by default, Turkey when it happens in Turkey
     assert one("هاجم المتمردون الأكراد مواقع للجيش في ديار بكر", "ASSAULT").source == "TURREB"
+
+
+def test_events_houthi_militias_attack_and_a_place_after_wa_fi_is_where() -> None:
+    # وفي تعز: where (not Yemen acting); ميليشيات الحوثي: the Houthis
+    assert one("وفي تعز قصفت ميليشيات الحوثي عدة أحياء سكنية", "ASSAULT").source == "YEMREB"
