@@ -174,3 +174,12 @@ def test_the_dictionary_s_wrong_codes_are_corrected() -> None:
 def test_a_common_word_is_no_village_abroad(word: str) -> None:
     # villages of GeoNames named so, in countries the document does not name
     assert resolve_place(word, [], {}) is None
+
+
+def test_the_provinces_a_document_names_say_where_it_is() -> None:
+    from hadath.model import Document
+    from hadath.pipeline import analyze
+
+    doc = analyze(Document(text="تقدمت قوات المقاومة في أبين ولحج، ودخلت إلى زنجبار.", publication_date="2015-08-09"))
+    (z,) = [m for m in doc.mentions if m.text == "زنجبار"]
+    assert z.resolution is not None and z.resolution.value["id"] == "gn:69426"  # Zinjibar, Yemen

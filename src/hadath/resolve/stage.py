@@ -226,6 +226,16 @@ def resolve_stage(doc: Document) -> Document:
                 named[a["code"]] += 1
     top = named.most_common(1)[0][0] if named else None
     iso2_named = {iso2: n for iso3, n in named.items() if n and (iso2 := iso2_of(iso3))}
+    # the provinces it names say where it is too (أبين, لحج: Yemen, so زنجبار is Zinjibar, not
+    # Zanzibar), when they are named with their head word or have no namesake elsewhere
+    provinces: Counter[str] = Counter()
+    for m in names:
+        if m.type == "LOC" and m.source != "ner-rule:kingdom":
+            p = resolve_place(m.text, [], iso2_named)
+            if p is not None and p["kind"] == "province" and p["score"] >= _SURE_PROVINCE:
+                provinces[p["country_code"]] += 1
+    for iso2, n in provinces.items():
+        iso2_named[iso2] = iso2_named.get(iso2, 0) + n
     sentence_of = {}
     for s in doc.sentences:
         for k in range(s.token_start, s.token_end):
@@ -268,6 +278,10 @@ def resolve_stage(doc: Document) -> Document:
         _resolve_kingdoms(kingdoms, names)
     doc.entities = _entities(doc, names)
     return doc
+
+
+_SURE_PROVINCE = 0.8
+"""A province resolved at least this surely counts towards the document's countries."""
 
 
 KINGDOMS = {"SA": "السعودية", "JO": "الأردن", "MA": "المغرب", "BH": "البحرين"}
