@@ -490,3 +490,8 @@ def test_events_a_people_of_several_countries_is_coded_where_it_acts() -> None:
 def test_events_houthi_militias_attack_and_a_place_after_wa_fi_is_where() -> None:
     # وفي تعز: where (not Yemen acting); ميليشيات الحوثي: the Houthis
     assert one("وفي تعز قصفت ميليشيات الحوثي عدة أحياء سكنية", "ASSAULT").source == "YEMREB"
+
+
+def test_events_the_islamic_state_s_sinai_branch() -> None:
+    text = "ويوم الأربعاء هددت جماعة ولاية سيناء ذراع داعش في مصر بقتل الرهينة"
+    assert who(text, "THREATEN")[0] == "IMGISI"
