@@ -341,8 +341,6 @@ def _event(
             # هجوم انتحاري لداعش, هجمات متفرقة لمنظمة بي كا كا: an attack's ل names who made it
             after = [a for a in actors if m.end <= a.start <= m.end + 1 and _lead(tokens, a) in ("ل", "لل")]
         source = after[0] if after else _adjective_actor(doc, tokens, m.end)
-        if not after and source is not None and source.code == "MLI":
-            source = None  # الدعم المالي, مساعدات مالية: financial, not Malian
         by_adjective = not after and source is not None
         if source is None:  # طائرتان قطريتان محملتان بمساعدات: a country adjective just before
             source = next(
@@ -562,8 +560,7 @@ def _code_at(ref: ActorRef | None, place: Argument | None, where: str | None = N
     if not ref.code and ref.agent and "تحالف" in actor_key(ref.text).split():
         # طيران التحالف, قوات التحالف: the coalition fighting where the event is, not that
         # country's own forces (Yemen: the Saudi-led one; Iraq, Syria: the US-led one)
-        iso2 = (place.value or {}).get("country_code") if place is not None else None
-        return _COALITIONS.get(iso2 or where or "")
+        return _COALITIONS.get(here or where or "")
     if (
         code
         and not ref.country

@@ -29,7 +29,9 @@ from hadath.ner.gazetteer import cues, gazetteer
 __all__ = [
     "NISBA",
     "OFFSETS",
+    "frequency_rank",
     "lookup_word",
+    "much_more_frequent",
     "sentence_features",
     "sentence_windows",
     "word_clusters",
@@ -63,6 +65,19 @@ def word_ranks() -> dict[str, int]:
     """Word -> its rank by frequency in the corpus the clusters were trained on (0: the most
     frequent; the clusters file lists the words most frequent first)."""
     return {w: i for i, w in enumerate(clusters())}
+
+
+def frequency_rank(word: str) -> int:
+    """A normalized word's ``word_ranks`` rank; a word the corpus lacks ranks last."""
+    ranks = word_ranks()
+    return ranks.get(word, len(ranks))
+
+
+def much_more_frequent(word: str, than: str) -> bool:
+    """Whether ``word`` is at least three times as frequent in the corpus as ``than`` (by
+    frequency rank): how the NER stage tells a particle from a word's own first letter
+    (لمنظمة: ل + منظمة; بطولة: a word)."""
+    return 3 * frequency_rank(word) < frequency_rank(than)
 
 
 def lookup_word(table: dict[str, _V], norm: str, prefix: str) -> _V | None:

@@ -40,7 +40,7 @@ from typing import Any
 from hadath.cache import word_cache
 from hadath.lexicons import adjective_forms, countries
 from hadath.model import Token
-from hadath.ner.features import word_ranks
+from hadath.ner.features import much_more_frequent
 from hadath.ner.gazetteer import Gazetteer, cues, gazetteer, key, keys_of, token_keys
 from hadath.text import normalize
 from hadath.text.sentences import LETTER_NAMES, acronym_ends
@@ -512,11 +512,7 @@ def _particle_word(tok: Token, letters: str = "لبو") -> bool:
     if tok.prefix:
         return tok.prefix[0] in letters
     norm = tok.norm
-    if len(norm) < 4 or norm[0] not in letters:
-        return False
-    ranks = word_ranks()
-    rest = ranks.get(norm[1:])
-    return rest is not None and 3 * rest < ranks.get(norm, len(ranks))
+    return len(norm) >= 4 and norm[0] in letters and much_more_frequent(norm[1:], norm)
 
 
 def _whole_acronyms(tokens: Sequence[Token], spans: list[Span3]) -> list[Span3]:

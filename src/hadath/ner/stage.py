@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from hadath.model import Document, Mention, Token
 from hadath.ner.conll import entities
-from hadath.ner.features import word_ranks
+from hadath.ner.features import frequency_rank, much_more_frequent, word_ranks
 from hadath.ner.gazetteer import gazetteer, key, token_keys
 from hadath.ner.model import Tagger, default_tagger
 from hadath.ner.rules import NAME_START_WEIGHT, Span3, apply_rules, country_key, name_weight, surnames_are_persons
@@ -54,33 +54,29 @@ def entity_start(token: Token, typ: str) -> int:
     if len(norm) < 4 or norm[0] not in _particle_letters() or len(token.text) != len(norm):
         return token.start
     g = gazetteer()
-    ranks = word_ranks()
-    rank = ranks.get(norm, len(ranks))
     if key(norm) in g.single or key(norm) in g.phrases:
         # وجدة: Oujda, and و + جدة (Jeddah), a word twenty times as frequent
         rest = norm[1:]
         known = key(rest) in g.single or country_key(key(rest))
-        rest_rank = ranks.get(rest, len(ranks))
-        if typ == "LOC" and known and 3 * rest_rank < rank and rest_rank >= _FUNCTION_WORDS:
+        if typ == "LOC" and known and much_more_frequent(rest, norm) and frequency_rank(rest) >= _FUNCTION_WORDS:
             return token.start + 1  # (not بالي: الي, a misspelt إلى, is no place)
         return token.start
     for cand in split_candidates(norm)[1:]:
         if typ == "PERS":
-            if _person_after_particle(norm, cand, ranks):
+            if _person_after_particle(norm, cand):
                 return token.start + (len(norm) - len(cand))
             continue
         k = key(cand)
         if (k in g.single or k in g.phrases or country_key(k)) and not cand.startswith("ا" + norm[1:2]):
-            if 3 * rank < ranks.get(cand, len(ranks)):
+            if much_more_frequent(norm, cand):
                 return token.start  # a common word: لجنة, كلية (not لكرة: كرة is common too)
             return token.start + (len(norm) - len(cand))
-        common = len(cand) >= 3 and 3 * ranks.get(cand, len(ranks)) < rank
-        if typ in ("ORG", "MISC") and norm[0] in "وبل" and common:
+        if typ in ("ORG", "MISC") and norm[0] in "وبل" and len(cand) >= 3 and much_more_frequent(cand, norm):
             return token.start + (len(norm) - len(cand))
     return token.start
 
 
-def _person_after_particle(norm: str, cand: str, ranks: dict[str, int]) -> bool:
+def _person_after_particle(norm: str, cand: str) -> bool:
     """Whether the first word of a person's name, ``norm``, is a particle + ``cand``.
 
     Weighed by how often each starts a person's name (``hadath.ner.rules.name_weight``:
@@ -97,12 +93,15 @@ def _person_after_particle(norm: str, cand: str, ranks: dict[str, int]) -> bool:
         return False
     g = gazetteer()
     whole_w, cand_w = name_weight(norm), name_weight(cand)
-    rank, cand_rank = ranks.get(norm, len(ranks)), ranks.get(cand, len(ranks))
     if norm[0] == "و":
-        if g.single.get(key(norm)) == "PERS" or cand_rank > rank:
+        if g.single.get(key(norm)) == "PERS" or frequency_rank(cand) > frequency_rank(norm):
             return False
         return cand_w > 0 or key(cand) in g.single or key(cand) in g.phrases
-    return cand_w >= NAME_START_WEIGHT and cand_w > 4 * whole_w and (norm not in ranks or 3 * cand_rank < rank)
+    return (
+        cand_w >= NAME_START_WEIGHT
+        and cand_w > 4 * whole_w
+        and (norm not in word_ranks() or much_more_frequent(cand, norm))
+    )
 
 
 RULE_SCORE = 0.9

@@ -188,12 +188,11 @@ _COMMON_RANK = 2_000
 
 def _common_word(name: str) -> bool:
     """Whether a one-word name is one of the corpus's 2,000 most frequent words (the NER
-    word clusters' frequency order; ``hadath.ner.features.word_ranks``)."""
-    from hadath.ner.features import word_ranks  # the NER package's corpus statistics
+    word clusters' frequency order; ``hadath.ner.features.frequency_rank``)."""
+    from hadath.ner.features import frequency_rank  # the NER package's corpus statistics
     from hadath.text import normalize
 
-    rank = word_ranks().get(normalize(name))
-    return rank is not None and rank < _COMMON_RANK
+    return frequency_rank(normalize(name)) < _COMMON_RANK
 
 
 def resolve_place(
