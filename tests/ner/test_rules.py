@@ -176,6 +176,15 @@ def test_rules_a_country_adjective_tagged_alone_before_a_name_is_left_out() -> N
         ("في مدينة الملك عبدالله الرياضية بجدة", ("مدينة الملك عبدالله الرياضية", "LOC")),
         ("افتتح مركز الملك عبد الله لحوار الأديان", ("مركز الملك عبد الله لحوار الأديان", "ORG")),
         ("على ملعب الأمير فيصل بن فهد بنادي الاتحاد", ("ملعب الأمير فيصل بن فهد", "LOC")),
+        # no title: a kunya, a nasab, or a name and بن
+        ("نظم نادي أبي تمام الموسمي برنامجا", ("نادي أبي تمام", "ORG")),
+        ("في ثانوية بن رشد بالجوف", ("ثانوية بن رشد", "ORG")),
+        (
+            "نظمت مدينة سلطان بن عبدالعزيز للخدمات الإنسانية ملتقى",
+            ("مدينة سلطان بن عبدالعزيز للخدمات الإنسانية", "ORG"),
+        ),
+        # a particle the text layer left on the head word
+        ("وحطت رحالها بمطار الأمير نايف بالقصيم", ("بمطار الأمير نايف", "LOC")),
     ],
 )
 def test_rules_named_after_a_king_is_an_institution_or_a_place(text: str, expected: tuple[str, str]) -> None:
@@ -188,6 +197,33 @@ def test_rules_named_after_keeps_the_person_the_model_ran_on_to() -> None:
     # the model's one person span: سعود عبد الله الصقعبي
     out = spans("قال مدير جامعة الملك سعود عبد الله الصقعبي", crf=[(4, 8, "PERS")])
     assert out == [("جامعة الملك سعود", "ORG", "named-after"), ("عبد الله الصقعبي", "PERS", "crf")]
+
+
+def test_rules_a_person_after_the_head_word_of_a_title_is_no_institution() -> None:
+    out = spans("وقال رئيس مركز علي بن سعيد", crf=[(3, 6, "PERS")])
+    assert out == [("علي بن سعيد", "PERS", "crf")]
+
+
+@pytest.mark.parametrize(
+    ("text", "crf", "expected"),
+    [
+        # titles and ranks are left out of a person's name, as ANERcorp does
+        ("وقال دكتور عاطي بن عطية القرشي إن", [(1, 6, "PERS")], ("عاطي بن عطية القرشي", "PERS", "pers-trim")),
+        ("الشهيد جندي أول يحيى متعب", [(2, 5, "PERS")], ("يحيى متعب", "PERS", "pers-trim")),
+        # nor does it end with a ل + article word
+        ("خرج الطفل حسين محمد للدنيا، وهو", [(2, 5, "PERS")], ("حسين محمد", "PERS", "pers-trim")),
+        # a place or organization that starts with an عبد-name is a person
+        ("وأكد المدير عبدالعزيز العنزي أهمية", [(2, 4, "LOC")], ("عبدالعزيز العنزي", "PERS", "pers-abd")),
+        ("وأكد المدير عبد الله العنزي أهمية", [(2, 5, "ORG")], ("عبد الله العنزي", "PERS", "pers-abd")),
+    ],
+)
+def test_rules_person_spans(text: str, crf: list[tuple[int, int, str]], expected: tuple[str, str, str]) -> None:
+    assert spans(text, crf=crf) == [expected]
+
+
+def test_rules_a_place_head_word_does_not_make_an_abd_name_a_place() -> None:
+    out = spans("والتنويم بالمدينة عبدالعزيز العنزي أهمية", crf=[(2, 4, "PERS")])
+    assert out == [("عبدالعزيز العنزي", "PERS", "crf")]
 
 
 def test_rules_the_kingdom_alone_is_a_place() -> None:

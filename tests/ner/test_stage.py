@@ -118,3 +118,11 @@ def test_ner_a_place_that_is_also_waw_plus_a_bigger_place() -> None:
     for word, dropped in (("وجدة", 1), ("بالي", 0)):
         tok = tokenize(f"{word} ")[0]
         assert entity_start(tok, "LOC") - tok.start == dropped, word
+
+
+def test_ner_named_after_span_starts_after_the_particle_of_its_head_word() -> None:
+    from hadath.ner.stage import tag_sentence
+
+    text = "وحطت رحالها بمطار الأمير نايف بالقصيم"
+    found = [(m.text, m.type) for m in tag_sentence(tokenize(text), text)]
+    assert ("مطار الأمير نايف", "LOC") in found

@@ -91,6 +91,9 @@ def _data() -> dict[str, Any]:
         "misc_words",
         "kingdom",
         "kingdom_not_before",
+        "person_titles",
+        "rank_ordinals",
+        "kunya_words",
     ):
         d[name] = _keys(raw[name])
     d["country_context"] = _keys(raw["country_context_before"])
@@ -390,8 +393,10 @@ def apply_rules(
     fixed: list[Span3] = []
     prev_loc_end = -1
     for i, j, t, src in sorted(split):
-        if t != "LOC" and (
-            (i > 0 and cue.of(tokens[i - 1]) == "LOC_HEAD") or (i == prev_loc_end and src == "split-and")
+        if (
+            t != "LOC"
+            and ((i > 0 and cue.of(tokens[i - 1]) == "LOC_HEAD") or (i == prev_loc_end and src == "split-and"))
+            and not _abd_name(tokens, i, j)
         ):
             t, src = "LOC", "loc-head"
         if t == "LOC":
@@ -418,13 +423,7 @@ def apply_rules(
         else (i, j, t, src)
         for i, j, t, src in kept
     ]
-    # pers-trim: a person's name does not start with a country adjective (الرئيس الجزائري X)
-    trimmed: list[Span3] = []
-    for i, j, t, src in kept:
-        while t == "PERS" and j - i > 1 and tokens[i].article and _bare(tokens[i]) in d["adjectives"]:
-            i, src = i + 1, "pers-trim"
-        trimmed.append((i, j, t, src))
-    kept = trimmed
+    kept = [_person_span(tokens, s, d) for s in kept]
     # merge-pers: adjacent person spans are one name, unless the second is coordinated
     # (و...) or starts with a title
     merged: list[Span3] = []
@@ -442,6 +441,37 @@ def apply_rules(
     return merged
 
 
+def _person_span(tokens: Sequence[Token], span: Span3, d: dict[str, Any]) -> Span3:
+    """A span corrected as a person's name (rules ``pers-trim``, ``pers-abd``):
+    - a person's name does not start with a country adjective (الرئيس الجزائري X), a title
+      or a rank (دكتور عاطي …, جندي أول يحيى …), and does not end with a ل + article word
+      (حسين علي حاج محمد للدنيا);
+    - a place or organization whose first word is an عبد-name (عبدالعزيز العنزي, عبد الله X)
+      is a person: ANERcorp's train split has 88 such persons and no such place or
+      organization."""
+    i, j, t, src = span
+    if t in ("LOC", "ORG") and src == "crf" and _abd_name(tokens, i, j):
+        t, src = "PERS", "pers-abd"
+    if t != "PERS":
+        return i, j, t, src
+    while j - i > 1 and (
+        (tokens[i].article and _bare(tokens[i]) in d["adjectives"])
+        or (not tokens[i].prefix and key(tokens[i].norm) in d["person_titles"])
+        or (i > 0 and key(tokens[i].norm) in d["rank_ordinals"] and key(tokens[i - 1].norm) in d["person_titles"])
+    ):
+        i, src = i + 1, "pers-trim"
+    while j - i > 1 and tokens[j - 1].article and tokens[j - 1].prefix.startswith("ل"):
+        j, src = j - 1, "pers-trim"
+    return i, j, t, src
+
+
+def _abd_name(tokens: Sequence[Token], i: int, j: int) -> bool:
+    """Whether the span ``i:j`` starts with an عبد-name: عبدالعزيز, عبدربه written as one
+    word, or عبد followed by the rest of the name."""
+    first = _bare(tokens[i])
+    return first.startswith(("عبدال", "عبدر")) or (first == "عبد" and j - i > 1)
+
+
 def _named_after(tokens: Sequence[Token], crf: Sequence[Span3], d: dict[str, Any]) -> list[Span3]:
     """Institutions and places named after a king, prince or sheikh (rule ``named-after``):
     a head word (جامعة, مستشفى, مطار …, of a type each), a title (الملك, الأمير …), the name
@@ -457,18 +487,29 @@ def _named_after(tokens: Sequence[Token], crf: Sequence[Span3], d: dict[str, Any
     titles = d["named_titles"]
     for h in range(n - 2):
         title = tokens[h + 1]
-        if not title.article or title.prefix or key(title.norm) not in titles:
-            continue  # most words are no title
-        head = tokens[h]
-        typ = d["named_heads"].get(_bare(head)) if head.kind == "word" and not head.article else None
-        if typ is None:
+        if title.kind != "word" or title.prefix:
             continue
-        t = h + 1
-        if tokens[t + 1].kind != "word" or _particle_word(tokens[t + 1]):
+        titled = title.article and key(title.norm) in titles
+        first = key(title.norm)
+        if not titled and not (
+            first in d["kunya_words"]  # نادي أبي تمام, ثانوية ابن رشد
+            or (  # مدينة سلطان بن عبدالعزيز
+                h + 3 < n and _core(tokens[h + 2]) in d["named_links"] and name_weight(title.norm) >= NAME_START_WEIGHT
+            )
+        ):
+            continue  # most words are no title, kunya or nasab
+        head = tokens[h]
+        typ = _named_head(head, d)
+        if typ is None or (not titled and h > 0 and cue.of(tokens[h - 1]) == "PER_TITLE"):
+            continue  # رئيس مركز علي بن سعيد: the head word is a title's, the name a person's
+        t = h + 1 if titled else h
+        if t + 1 >= n or tokens[t + 1].kind != "word" or _particle_word(tokens[t + 1]):
             continue
         end = t + 2  # the name: a word (عبد + a word) and its links
         if end < n and _core(tokens[end - 1]) in d["named_compounds"] and tokens[end].kind == "word":
             end += 1
+        elif not titled and end < n and first in d["named_links"] and tokens[end].kind == "word":
+            end += 1  # ثانوية ابن رشد: a nasab
         while end + 1 < n and _core(tokens[end]) in d["named_links"] and tokens[end + 1].kind == "word":
             end += 2
         crf_end = persons.get(t + 1) or persons.get(t) or end
@@ -498,6 +539,30 @@ def _named_after(tokens: Sequence[Token], crf: Sequence[Span3], d: dict[str, Any
                 first = False
         out.append((h, end, typ, "named-after"))
     return out
+
+
+def _named_head(head: Token, d: dict[str, Any]) -> str | None:
+    """The type of a named-after head word (جامعة, مطار …), also when a particle the text layer
+    left on it is read off (بثانوية); None for any other word."""
+    if head.kind != "word" or head.article:
+        return None
+    typ = d["named_heads"].get(_bare(head))
+    if typ is None and named_head_particle(head):
+        typ = d["named_heads"].get(_bare(head)[1:])
+    return typ
+
+
+def named_head_particle(head: Token) -> bool:
+    """Whether a named-after head word carries a particle the text layer left on it (و, ب, ل:
+    بمطار, لمطار, وطريق); the name then starts after it."""
+    bare = _bare(head)
+    return (
+        not head.prefix
+        and not head.article
+        and bare[:1] in ("و", "ب", "ل")
+        and bare not in _data()["named_heads"]
+        and bare[1:] in _data()["named_heads"]
+    )
 
 
 def _nisba(tok: Token) -> bool:

@@ -17,7 +17,15 @@ from hadath.ner.conll import entities
 from hadath.ner.features import frequency_rank, much_more_frequent, word_ranks
 from hadath.ner.gazetteer import gazetteer, key, token_keys
 from hadath.ner.model import Tagger, default_tagger
-from hadath.ner.rules import NAME_START_WEIGHT, Span3, apply_rules, country_key, name_weight, surnames_are_persons
+from hadath.ner.rules import (
+    NAME_START_WEIGHT,
+    Span3,
+    apply_rules,
+    country_key,
+    name_weight,
+    named_head_particle,
+    surnames_are_persons,
+)
 from hadath.stage import stage
 from hadath.text import split_candidates
 from hadath.text.clitics import bare_particles
@@ -153,6 +161,8 @@ def _mentions(tokens: Sequence[Token], spans: list[Span3], probs: list[float], t
         start = entity_start(tokens[i], typ)
         if src == "split-and" and start == tokens[i].start and tokens[i].text.startswith("و"):
             start += 1  # the rule split the span at this conjunction: وشتاينماير -> شتاينماير
+        elif src == "named-after" and start == tokens[i].start and named_head_particle(tokens[i]):
+            start += 1  # بمطار الأمير نايف: the name starts at مطار
         end = tokens[j - 1].end
         if src == "crf":
             source, score = "ner", round(sum(probs[i:j]) / (j - i), 4)
