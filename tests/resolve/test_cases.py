@@ -183,3 +183,34 @@ def test_the_provinces_a_document_names_say_where_it_is() -> None:
     doc = analyze(Document(text="تقدمت قوات المقاومة في أبين ولحج، ودخلت إلى زنجبار.", publication_date="2015-08-09"))
     (z,) = [m for m in doc.mentions if m.text == "زنجبار"]
     assert z.resolution is not None and z.resolution.value["id"] == "gn:69426"  # Zinjibar, Yemen
+
+
+@pytest.mark.parametrize(
+    ("word", "before", "where"),
+    [
+        ("الفيصلية", "بحي", {"SA"}),  # a district of a Saudi city, not the Jordanian village
+        ("الرايس", "بمنطقة", set()),  # Rice, Minnesota: رايس, written without the article
+        ("سلوان", "ببلدة", {"PS", "IL"}),  # Sloan, a hamlet of 979 people in the United States
+    ],
+)
+def test_a_town_abroad_that_is_unlikely_is_left_unresolved(word: str, before: str, where: set[str]) -> None:
+    assert resolve_place(word, [before], {}, where) is None
+
+
+def test_a_district_or_hamlet_of_a_country_the_document_is_about_stands() -> None:
+    got = resolve_place("الفيصلية", ["بحي"], {"JO": 1})
+    assert got is not None and got["country_code"] == "JO"
+
+
+def test_big_cities_say_where_a_document_is_but_give_no_bonus() -> None:
+    from hadath.model import Document
+    from hadath.pipeline import analyze
+
+    # جدة (Jeddah) puts the report in Saudi Arabia: the Jordanian الفيصلية is not the district
+    doc = analyze(Document(text="وقع حريق في محل بحي الفيصلية بمدينة جدة أمس.", publication_date="2015-08-09"))
+    (f,) = [m for m in doc.mentions if m.text == "الفيصلية"]
+    assert f.resolution is None
+    # نيويورك does not make روما the Rome of the United States
+    doc = analyze(Document(text="سافر الوزير من نيويورك إلى روما أمس.", publication_date="2015-08-09"))
+    (r,) = [m for m in doc.mentions if m.text == "روما"]
+    assert r.resolution is not None and r.resolution.value["country_code"] == "IT"

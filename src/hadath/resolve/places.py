@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -195,21 +195,77 @@ def _common_word(name: str) -> bool:
     return frequency_rank(normalize(name)) < _COMMON_RANK
 
 
+_HAMLET = 5_000
+
+ARABIC_NAMED = frozenset(
+    (
+        "DZ",
+        "BH",
+        "KM",
+        "DJ",
+        "EG",
+        "IQ",
+        "JO",
+        "KW",
+        "LB",
+        "LY",
+        "MR",
+        "MA",
+        "OM",
+        "PS",
+        "QA",
+        "SA",
+        "SO",
+        "SD",
+        "SY",
+        "TN",
+        "AE",
+        "YE",
+        "EH",
+        "IL",
+    )
+)
+"""Countries whose places Arabic writes with the article (الرياض, الناصرة): elsewhere a name
+read without its article (الرايس -> رايس, a town of 1,361 people in Minnesota) is a common
+word."""
+
+
+def _unlikely_abroad(p: Place, how: str, where: set[str], common: bool, district: bool) -> bool:
+    """Whether a town candidate outside the countries the document is about (``where``) is
+    too unlikely to stand: a common word (الزيارة, عمر) for a town under 50,000 people; a name
+    read without its article outside the countries that write place names with one; and,
+    when the document is seen to be about other countries, a district (بحي الفيصلية, in a
+    Saudi report: not a Jordanian village) or a hamlet (under 5,000 people: Sloan, Cornish)."""
+    if p.kind != "city" or p.country in where:
+        return False
+    return (
+        (common and p.population < _SMALL_TOWN)
+        or (how == "name without article" and p.country not in ARABIC_NAMED)
+        or (bool(where) and (district or p.population < _HAMLET))
+    )
+
+
 def resolve_place(
     name: str,
     before: Sequence[str] = (),
     doc_countries: dict[str, int] | None = None,
+    where: Collection[str] | None = None,
 ) -> dict[str, Any] | None:
     """The best place for ``name``, or None.
 
     Args:
         name: the mention's text.
         before: normalized words just before the mention (for the venue cue).
-        doc_countries: ISO alpha-2 -> how often the document names that country.
+        doc_countries: ISO alpha-2 -> how often the document names that country (its towns
+            are preferred to their namesakes elsewhere).
+        where: the countries the document is seen to be about, also from its big cities
+            (default: those of ``doc_countries``); a hamlet or a district elsewhere is
+            unlikely.
     """
     idx = place_index()
     cues = _cues()
     doc_countries = doc_countries or {}
+    where = set(doc_countries) if where is None else set(where)
     before_keys = [_key(w) for w in before]
     heads = cues["province_heads"]
     cands: dict[str, tuple[Place, str]] = {}
@@ -281,12 +337,12 @@ def resolve_place(
                 reason += f", in {p.country}, which the document names"
         if p.id in longer and p.id not in headed:
             score += 0.05  # غرب + أفريقيا: West Africa before Africa
-        scored.append([score, reason, p])
+        scored.append([score, reason, p, how])
     if capital_of is not None:
         for sc in scored:
             if sc[2].kind == "city" and sc[2].country == capital_of:
                 sc[0], sc[1] = 0.97, f"city named with its country ('{' '.join(before[-2:])}' before it)"
-    country = next((q for _, _, q in scored if q.kind == "country"), None)
+    country = next((q for _, _, q, _ in scored if q.kind == "country"), None)
     if country is not None:
         # the same name for a country and its city (الجزائر, الكويت): the country, unless a venue
         for s in scored:
@@ -297,17 +353,14 @@ def resolve_place(
                 else:
                     s[0] = min(s[0], 0.85)
     scored.sort(key=lambda s: -s[0])
-    if len(words) == 1 and _common_word(name):
-        # الزيارة, عمر, الحزم: a common word, not a village of that name abroad
-        scored = [
-            s
-            for s in scored
-            if not (s[2].kind == "city" and s[2].population < _SMALL_TOWN and s[2].country not in doc_countries)
-        ]
-        if not scored:
-            return None
-    score, reason, best = scored[0]
+    common = len(words) == 1 and _common_word(name)
+    district = bool(before_keys) and any(w in cues["neighbourhood"] for w in _without_particles(before_keys[-1]))
+    scored = [s for s in scored if not _unlikely_abroad(s[2], s[3], where, common, district)]
+    if not scored:
+        return None
+    score, reason, best, _ = scored[0]
     return {
+        "population": best.population,
         "geonames": best.geonames,
         "id": best.id,
         "name": best.name,
@@ -319,6 +372,6 @@ def resolve_place(
         "reason": reason,
         "candidates": [
             {"id": p.id, "name": p.name, "kind": p.kind, "country_code": p.country or None, "score": round(s, 3)}
-            for s, _, p in scored[1:6]
+            for s, _, p, _ in scored[1:6]
         ],
     }

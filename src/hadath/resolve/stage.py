@@ -227,15 +227,24 @@ def resolve_stage(doc: Document) -> Document:
     top = named.most_common(1)[0][0] if named else None
     iso2_named = {iso2: n for iso3, n in named.items() if n and (iso2 := iso2_of(iso3))}
     # the provinces it names say where it is too (أبين, لحج: Yemen, so زنجبار is Zinjibar, not
-    # Zanzibar), when they are named with their head word or have no namesake elsewhere
+    # Zanzibar), when they are named with their head word or have no namesake elsewhere; its
+    # big cities (جدة, الرياض: Saudi Arabia) only make hamlets and districts abroad unlikely
+    # (a bonus for their country's towns would give Rome, Georgia for روما in a report that
+    # names New York)
     provinces: Counter[str] = Counter()
+    where = set(iso2_named)
     for m in names:
         if m.type == "LOC" and m.source != "ner-rule:kingdom":
             p = resolve_place(m.text, [], iso2_named)
-            if p is not None and p["kind"] == "province" and p["score"] >= _SURE_PROVINCE:
+            if p is None:
+                continue
+            if p["kind"] == "province" and p["score"] >= _SURE_PROVINCE:
                 provinces[p["country_code"]] += 1
+            elif p["kind"] == "city" and p["population"] >= _BIG_CITY and not _namesakes(p):
+                where.add(p["country_code"])
     for iso2, n in provinces.items():
         iso2_named[iso2] = iso2_named.get(iso2, 0) + n
+    where |= set(iso2_named)
     sentence_of = {}
     for s in doc.sentences:
         for k in range(s.token_start, s.token_end):
@@ -254,9 +263,9 @@ def resolve_stage(doc: Document) -> Document:
                 kingdoms.append(m)  # resolved once the document's places are known
                 continue
             before = [t.text for t in toks[max(0, si - 4) : si]]
-            place = resolve_place(m.text, before, iso2_named)
+            place = resolve_place(m.text, before, iso2_named, where)
             if place is not None:
-                value = {k: v for k, v in place.items() if k not in ("score", "reason", "candidates")}
+                value = {k: v for k, v in place.items() if k not in ("score", "reason", "candidates", "population")}
                 if place["kind"] == "country":
                     value["actor"] = iso3_of(place["country_code"])
                 m.resolution = Resolution("place", value, place["score"], place["reason"], place["candidates"])
@@ -282,6 +291,16 @@ def resolve_stage(doc: Document) -> Document:
 
 _SURE_PROVINCE = 0.8
 """A province resolved at least this surely counts towards the document's countries."""
+
+_BIG_CITY = 500_000
+"""A city of at least this many people (جدة, الرياض) says which country the document is about
+(``resolve_place``'s ``where``), unless a town of another country has its name (زنجبار:
+Zanzibar, and Zinjibar in Yemen)."""
+
+
+def _namesakes(place: dict[str, Any]) -> bool:
+    """Whether a resolved place has a namesake in another country among its candidates."""
+    return any(c["country_code"] != place["country_code"] for c in place["candidates"])
 
 
 KINGDOMS = {"SA": "السعودية", "JO": "الأردن", "MA": "المغرب", "BH": "البحرين"}
@@ -311,7 +330,7 @@ def _resolve_kingdoms(kingdoms: list[Mention], names: Sequence[Mention]) -> None
     place = resolve_place(KINGDOMS[iso2], [], {})
     if place is None:
         return
-    value = {k: v for k, v in place.items() if k not in ("score", "reason", "candidates")}
+    value = {k: v for k, v in place.items() if k not in ("score", "reason", "candidates", "population")}
     value["actor"] = iso3_of(iso2)
     reason = f"the Kingdom: the document's places are mostly in {iso2}"
     for m in kingdoms:
