@@ -495,3 +495,24 @@ def test_events_houthi_militias_attack_and_a_place_after_wa_fi_is_where() -> Non
 def test_events_the_islamic_state_s_sinai_branch() -> None:
     text = "ويوم الأربعاء هددت جماعة ولاية سيناء ذراع داعش في مصر بقتل الرهينة"
     assert who(text, "THREATEN")[0] == "IMGISI"
+
+
+def test_events_the_dateline_is_no_actor_and_a_time_between_commas_stays_in_the_clause() -> None:
+    text = "لندن - «الشرق الأوسط»: دعت منظمة «هيومن رايتس ووتش» الحقوقية، أمس، الحوثيين إلى الإفراج عن الناشط"
+    assert who(text, "REQUEST") == ("NGOHRI", "YEMREB")
+
+
+def test_events_the_houthis_named_by_their_members() -> None:
+    assert who("وقصف الحوثيون الأحياء السكنية في تعز", "ASSAULT")[0] == "YEMREB"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ودعت الخارجية العراقية الله عز وجل أن يتقبل المتوفين",  # prayed
+        "مناقشة فعاليات الدورة القادمة من تظاهرة أيام قرطاج السينمائية في تونس",  # a festival
+        "وتنظم الجمعية تظاهرة ثقافية في الجزائر",
+    ],
+)
+def test_events_prayers_and_cultural_events_are_no_events(text: str) -> None:
+    assert [e.type for e in events(text) if e.type in ("REQUEST", "PROTEST")] == []

@@ -7,7 +7,7 @@ stage calls these helpers and builds ``Argument`` objects (each with its origina
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -123,15 +123,7 @@ def sentence_actors(doc: Document, sent: Sentence) -> list[ActorRef]:
         else:
             i += 1
     # phrases standing for a government that NER did not tag (خادم الحرمين الشريفين, البيت الأبيض)
-    i = 0
-    while i < len(tokens):
-        hit = _name_at(keys, taken, i, t.metonyms, t.metonym_first_words, 3)
-        if hit:
-            code = t.metonyms[" ".join(keys[i : i + hit])]
-            s, e = tokens[i].core_start, tokens[i + hit - 1].end
-            out.append(ActorRef(i, i + hit, code, code[:3], code[3:6] or None, s, e, doc.text[s:e], 0.8))
-            taken.update(range(i, i + hit))
-        i += hit or 1
+    out += _phrases(doc, tokens, keys, taken, t.metonyms, t.metonym_first_words)
     i = 0
     firsts = t.agent_first_words
     while i < len(tokens):
@@ -194,11 +186,36 @@ def sentence_actors(doc: Document, sent: Sentence) -> list[ActorRef]:
             i = span[-1] + 1
         else:
             i += 1
+    # movements named by their members, where no agent phrase took them in (الحوثيين)
+    out += _phrases(doc, tokens, keys, taken, t.movements, t.movement_first_words)
     return sorted(out, key=lambda a: a.start)
 
 
+def _phrases(
+    doc: Document,
+    tokens: Sequence[Token],
+    keys: Sequence[str],
+    taken: set[int],
+    table: Mapping[str, str],
+    firsts: frozenset[str],
+) -> list[ActorRef]:
+    """Actors of a table of phrases (key -> code) found in the tokens not yet taken (and
+    marked taken), the longest at each word."""
+    out = []
+    i = 0
+    while i < len(tokens):
+        hit = _name_at(keys, taken, i, table, firsts, 3)
+        if hit:
+            code = table[" ".join(keys[i : i + hit])]
+            s, e = tokens[i].core_start, tokens[i + hit - 1].end
+            out.append(ActorRef(i, i + hit, code, code[:3], code[3:6] or None, s, e, doc.text[s:e], 0.8))
+            taken.update(range(i, i + hit))
+        i += hit or 1
+    return out
+
+
 def _name_at(
-    keys: Sequence[str], taken: set[int], i: int, table: dict[str, str], firsts: frozenset[str], longest: int
+    keys: Sequence[str], taken: set[int], i: int, table: Mapping[str, str], firsts: frozenset[str], longest: int
 ) -> int:
     """Words of the longest name of ``table`` (keys: the words' keys joined) at word ``i``,
     none of them already taken; 0 if none. ``firsts``: the names' first words."""

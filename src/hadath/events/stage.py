@@ -73,14 +73,44 @@ _CLAUSE = ("،", ",", ".", "؛", ";")
 _CERTAINTY = ("asserted", "reported", "intent", "future")
 
 
+_TIME_WORDS = frozenset(
+    "امس اليوم الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت مساء صباح ظهر فجر ليل اول من الماضي".split()
+)
+"""Words of a time put between commas in a clause (دعت المنظمة، أمس، الحوثيين …: normalized,
+ة as ه)."""
+
+
+def _time_aside(tokens: Sequence[Token], comma: int, step: int) -> int:
+    """The comma that closes a time put between commas (``، أمس،``, ``، مساء الجمعة،``) opened by
+    the comma at ``comma``, reading in direction ``step`` (1 or -1); -1 if there is none."""
+    k = comma + step
+    for _ in range(3):
+        if not 0 <= k < len(tokens) or tokens[k].kind != "word" or tokens[k].norm.replace("ة", "ه") not in _TIME_WORDS:
+            return -1
+        k += step
+        if 0 <= k < len(tokens) and tokens[k].text in ("،", ","):
+            return k
+    return -1
+
+
 def _clause_start(tokens: Sequence[Token], i: int) -> int:
-    while i > 0 and tokens[i - 1].text not in _CLAUSE:
+    while i > 0:
+        if tokens[i - 1].text in _CLAUSE:
+            aside = _time_aside(tokens, i - 1, -1)
+            if aside < 0:
+                break
+            i = aside
         i -= 1
     return i
 
 
 def _clause_end(tokens: Sequence[Token], i: int) -> int:
-    while i < len(tokens) and tokens[i].text not in _CLAUSE:
+    while i < len(tokens):
+        if tokens[i].text in _CLAUSE:
+            aside = _time_aside(tokens, i, 1)
+            if aside < 0:
+                break
+            i = aside
         i += 1
     return i
 
@@ -102,6 +132,19 @@ def _country_after(tokens: Sequence[Token], k: int, source: ActorRef) -> ActorRe
         return None
     tok = tokens[k]
     return ActorRef(k, k + 1, iso3, iso3, None, tok.start, tok.end, tok.text, 0.7)
+
+
+_DATELINE_MARKS = frozenset(("-", "–", "—", ":"))
+
+
+def _dateline(tokens: Sequence[Token], a: ActorRef) -> bool:
+    """Whether an actor is the dateline that opens a report (``لندن - «الشرق الأوسط»: دعت
+    منظمة …``, ``الرياض – واس``): the city it was filed from, no actor of the event."""
+    return (
+        a.end < len(tokens)
+        and tokens[a.end].text in _DATELINE_MARKS
+        and all(t.kind != "word" for t in tokens[: a.start])
+    )
 
 
 def _media(a: ActorRef) -> bool:
@@ -657,7 +700,9 @@ def events_stage(doc: Document) -> Document:
         actors = [
             a
             for a in sentence_actors(doc, sent)
-            if not _near(tokens, a.start - 1, a.start, "based_in") and not (_media(a) and not a.code)
+            if not _near(tokens, a.start - 1, a.start, "based_in")
+            and not (_media(a) and not a.code)
+            and not _dateline(tokens, a)
         ]
         own = any(m.trigger.origin == "hadath" for m in matches)
         for m in matches:

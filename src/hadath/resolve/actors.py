@@ -100,6 +100,7 @@ class ActorTables:
     families: dict[str, tuple[str, frozenset[str]]]  # a ruling family's name (folded) -> ISO alpha-3, roles
     metonyms: dict[str, str]  # key of a phrase standing for a government -> code (البيت الأبيض -> USAGOV)
     group_countries: dict[str, tuple[str, ...]]  # a people of several countries -> all of them (الأكراد)
+    movements: dict[str, str]  # key of a movement named by its members -> code (الحوثيين -> YEMREB)
 
     @cached_property
     def country_first_words(self) -> frozenset[str]:
@@ -110,6 +111,11 @@ class ActorTables:
     def metonym_first_words(self) -> frozenset[str]:
         """First words of the metonyms' keys."""
         return frozenset(k.split(" ")[0] for k in self.metonyms)
+
+    @cached_property
+    def movement_first_words(self) -> frozenset[str]:
+        """First words of the movements' keys."""
+        return frozenset(k.split(" ")[0] for k in self.movements)
 
     @cached_property
     def agent_first_words(self) -> frozenset[str]:
@@ -173,6 +179,7 @@ def tables() -> ActorTables:
         else:
             del names[key]
     metonyms = {actor_key(n): code for code, names_ in _rows("actors/metonyms.tsv") for n in names_.split("|")}
+    movements = {actor_key(n): code for code, names_ in _rows("actors/movements.tsv") for n in names_.split("|")}
     return ActorTables(
         names,
         kinds,
@@ -185,6 +192,7 @@ def tables() -> ActorTables:
         families,
         metonyms,
         {k: isos for k, isos in group_rows if len(isos) > 1},
+        movements,
     )
 
 
