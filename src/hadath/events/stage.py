@@ -73,19 +73,13 @@ _CLAUSE = ("،", ",", ".", "؛", ";")
 _CERTAINTY = ("asserted", "reported", "intent", "future")
 
 
-_TIME_WORDS = frozenset(
-    "امس اليوم الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت مساء صباح ظهر فجر ليل اول من الماضي".split()
-)
-"""Words of a time put between commas in a clause (دعت المنظمة، أمس، الحوثيين …: normalized,
-ة as ه)."""
-
-
 def _time_aside(tokens: Sequence[Token], comma: int, step: int) -> int:
-    """The comma that closes a time put between commas (``، أمس،``, ``، مساء الجمعة،``) opened by
-    the comma at ``comma``, reading in direction ``step`` (1 or -1); -1 if there is none."""
+    """The comma that closes a time put between commas (``، أمس،``, ``، مساء الجمعة،``: words
+    of the cue list ``time_aside``) opened by the comma at ``comma``, reading in direction
+    ``step`` (1 or -1); -1 if there is none."""
     k = comma + step
     for _ in range(3):
-        if not 0 <= k < len(tokens) or tokens[k].kind != "word" or tokens[k].norm.replace("ة", "ه") not in _TIME_WORDS:
+        if not 0 <= k < len(tokens) or tokens[k].kind != "word" or not _near(tokens, k, k + 1, "time_aside"):
             return -1
         k += step
         if 0 <= k < len(tokens) and tokens[k].text in ("،", ","):
