@@ -179,11 +179,18 @@ def _direction(tokens: Sequence[Token], i: int) -> tuple[str | None, int]:
     return None, 0
 
 
+_HIJRI_YEARS = range(1300, 1501)
+"""Years that are Hijri ones when written as numbers in a date (21/10/1436) or after a year
+word (عام 1433): news of today dates nothing in those Gregorian years."""
+
+
 def _numeric_date(tokens: Sequence[Token], i: int) -> TimeExpr | None:
+    """dd/mm/yyyy, yyyy-mm-dd (written close, or spaced with a four-digit year: 25 / 10 / 1436);
+    a year of ``_HIJRI_YEARS`` makes a Hijri date, with its marker (1437هـ)."""
     if i + 4 >= len(tokens):
         return None
     a, s1, b, s2, c = tokens[i : i + 5]
-    if not (s1.text in "/-." and s2.text == s1.text and a.end == s1.start and s2.end == c.start):
+    if not (s1.text in "/-." and s2.text == s1.text):
         return None
     x, y, z = _int(a), _int(b), _int(c)
     if x is None or y is None or z is None:
@@ -194,9 +201,14 @@ def _numeric_date(tokens: Sequence[Token], i: int) -> TimeExpr | None:
         year, month, day = z, y, x
     else:
         return None
-    if 1 <= month <= 12 and 1 <= day <= 31 and 1000 <= year <= 2200:
-        return TimeExpr(i, i + 5, "date", year, month, day)
-    return None
+    if (a.end != s1.start or s2.end != c.start) and not (year in _HIJRI_YEARS and s1.text == "/"):
+        return None  # 2 - 1 - 2015: not a date unless written close (or a spaced Hijri one)
+    if not (1 <= month <= 12 and 1 <= day <= 31 and 1000 <= year <= 2200):
+        return None
+    if year in _HIJRI_YEARS and day <= 30:
+        end = i + 6 if _is(tokens, i + 5, "hijri_markers") else i + 5
+        return TimeExpr(i, end, "hijri", year, month, day)
+    return TimeExpr(i, i + 5, "date", year, month, day)
 
 
 @lru_cache(maxsize=1)
@@ -234,6 +246,8 @@ def _at(tokens: Sequence[Token], i: int, skip: frozenset[int]) -> TimeExpr | Non
         if year is not None:
             if _is(tokens, i + 1, "hijri_markers") and 1300 <= year <= 1600:
                 return TimeExpr(i, i + 2, "hijri", year)
+            if y == 1 and year in _HIJRI_YEARS and _is(tokens, i - 1, "year_context"):
+                return TimeExpr(i, i + 1, "hijri", year)  # عام 1433: a Hijri year
             if y == 2 or _is(tokens, i - 1, "year_context"):
                 return TimeExpr(i, i + y, "date", year)
         return None
@@ -342,7 +356,7 @@ def find_expressions(tokens: Sequence[Token], skip: frozenset[int] = frozenset()
             i += 1  # most words start no expression
             continue
         expr = _at(tokens, i, skip)
-        if expr is not None and expr.kind == "date" and expr.month is None and expr.start > 0:
+        if expr is not None and expr.kind in ("date", "hijri") and expr.month is None and expr.start > 0:
             prev = expr.start - 1
             if (not out or out[-1].end <= prev) and _n(tokens[prev].norm) in _YEAR_WORDS:
                 expr.start = prev  # سنة 2006, عام 2012: the year word belongs to the expression
