@@ -172,6 +172,25 @@ def _year(tokens: Sequence[Token], i: int) -> tuple[int | None, int]:
     return None, 0
 
 
+def _year_after_month(tokens: Sequence[Token], k: int) -> tuple[int | None, int]:
+    """The year after a month's name, also after a year word (16 صفر سنة 1355هـ)."""
+    year, y = _year(tokens, k)
+    if year is None and k < len(tokens) and _n(tokens[k].norm) in _YEAR_WORDS:
+        year, y = _year(tokens, k + 1)
+        y += 1 if year is not None else 0
+    return year, y
+
+
+def _of_year(tokens: Sequence[Token], k: int) -> tuple[str | None, int]:
+    """``من العام المقبل`` / ``من العام الماضي`` after a month's name: the direction of that
+    year and the words it takes, or (None, 0)."""
+    if k + 2 < len(tokens) and tokens[k].norm == "من" and _n(tokens[k + 1].norm) in _YEAR_WORDS:
+        direction, d = _direction(tokens, k + 2)
+        if direction:
+            return direction, 2 + d
+    return None, 0
+
+
 def _direction(tokens: Sequence[Token], i: int) -> tuple[str | None, int]:
     for name in ("past", "future", "current"):
         if _is(tokens, i, name):
@@ -237,10 +256,15 @@ def _at(tokens: Sequence[Token], i: int, skip: frozenset[int]) -> TimeExpr | Non
                 month, m = _month(tokens, j, table)
                 if month:
                     k = j + m
-                    year, y = _year(tokens, k)
+                    year, y = _year_after_month(tokens, k)
                     k += y
                     if kind == "hijri" and _is(tokens, k, "hijri_markers"):
                         k += 1
+                    if kind == "hijri" and year is None:  # 27 شوال الجاري, 6 ذي القعدة المقبل
+                        of_year, o = _of_year(tokens, k)
+                        direction, d = (of_year, o) if of_year else _direction(tokens, k)
+                        offset = {"future": 1, "past": -1, "current": 0}.get(of_year or "")
+                        return TimeExpr(i, k + d, kind, None, month, day, offset=offset, direction=direction)
                     return TimeExpr(i, k, kind, year, month, day)
         year, y = _year(tokens, i)
         if year is not None:
@@ -260,7 +284,7 @@ def _at(tokens: Sequence[Token], i: int, skip: frozenset[int]) -> TimeExpr | Non
         month, m = _month(tokens, j, table)
         if month:
             k = j + m
-            year, y = _year(tokens, k)
+            year, y = _year_after_month(tokens, k) if kind == "hijri" else _year(tokens, k)
             if year is not None:
                 k += y
                 if kind == "hijri" and _is(tokens, k, "hijri_markers"):
@@ -269,8 +293,13 @@ def _at(tokens: Sequence[Token], i: int, skip: frozenset[int]) -> TimeExpr | Non
             direction, d = _direction(tokens, k)
             if direction and kind == "date":
                 return TimeExpr(start, k + d, "month", month=month, direction=direction)
-            if kind == "hijri" and (j > i or _is(tokens, i - 1, "year_context")):
-                return TimeExpr(start, k, "hijri", month=month)
+            if kind == "hijri":
+                of_year, o = _of_year(tokens, k)  # شعبان من العام المقبل: next Hijri year's
+                if of_year:
+                    offset = {"future": 1, "past": -1, "current": 0}[of_year]
+                    return TimeExpr(start, k + o, "hijri", month=month, offset=offset, direction=of_year)
+            if kind == "hijri" and (j > i or _is(tokens, i - 1, "year_context") or direction):
+                return TimeExpr(start, k + d, "hijri", month=month, direction=direction)
             if j > i or _is(tokens, i - 1, "year_context"):
                 return TimeExpr(start, k, "month" if kind == "date" else "hijri", month=month)
             return None

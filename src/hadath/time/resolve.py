@@ -129,6 +129,48 @@ def _explicit(expr: TimeExpr) -> dict[str, Any] | None:
         return None
 
 
+def _hijri_in_year_of(expr: TimeExpr, anchor: Anchor, rel: dict[str, Any]) -> dict[str, Any] | None:
+    """A Hijri month or day with no year (غرة شهر ذي القعدة القادم, 27 شوال الجاري, رمضان):
+    in the Hijri year that puts it after the publication day (القادم, المقبل), before it
+    (الماضي), in its year (الجاري, الحالي), in the year after or before the publication
+    day's (شعبان من العام المقبل: ``offset``), or, with no such word, nearest to it (news
+    names the month that is coming as often as the one that has passed)."""
+    from hijridate import Gregorian, Hijri
+
+    a = anchor.day
+    h = Gregorian(a.year, a.month, a.day).to_hijri()
+    m, d = expr.month or 1, expr.day
+
+    def span(y: int) -> tuple[date, date]:
+        if d is not None:
+            g = Hijri(y, m, d).to_gregorian()
+            return g, g
+        ny, nm = (y + 1, 1) if m == 12 else (y, m + 1)
+        return Hijri(y, m, 1).to_gregorian(), Hijri(ny, nm, 1).to_gregorian() - timedelta(days=1)
+
+    when = (m, d or 1)
+    if expr.offset is not None:  # شعبان من العام المقبل: that month of the next Hijri year
+        y = h.year + expr.offset
+    elif expr.direction == "future":
+        y = h.year if when > (h.month, h.day) or (d is None and m == h.month) else h.year + 1
+    elif expr.direction == "past":
+        y = h.year if when < (h.month, h.day) and not (d is None and m == h.month) else h.year - 1
+    elif expr.direction == "current":
+        y = h.year
+    else:
+
+        def distance(y: int) -> int:
+            s, e = span(y)
+            return 0 if s <= a <= e else min(abs((s - a).days), abs((e - a).days))
+
+        y = min((h.year - 1, h.year, h.year + 1), key=distance)
+    s, e = span(y)
+    label = f"{y}-{m:02d}" + (f"-{d:02d}" if d is not None else "")
+    if d is not None:
+        return _val("day", s, e, "relative", anchor, relative=rel, hijri=label)
+    return _val("range", s, e, "relative", anchor, relative=rel, hijri=label)
+
+
 def resolve(expr: TimeExpr, anchor: Anchor | None) -> dict[str, Any] | None:
     """The value of ``expr`` (None for a date that does not exist, such as 31/2/2013).
 
@@ -168,7 +210,11 @@ def _resolve(expr: TimeExpr, anchor: Anchor | None) -> dict[str, Any] | None:
     if expr.kind == "date":  # a month with no year (the year was not written)
         expr = TimeExpr(expr.start, expr.end, "month", month=expr.month)
     if expr.kind == "hijri":
-        return {**unresolved, "needs": "Hijri year"}
+        if expr.month is None:
+            return {**unresolved, "needs": "Hijri year"}
+        if anchor.granularity != "day":
+            return {**unresolved, "needs": "publication day", "anchor": anchor.label}
+        return _hijri_in_year_of(expr, anchor, rel)
     if expr.kind == "day":
         if anchor.granularity != "day":
             return {**unresolved, "needs": "publication day", "anchor": anchor.label}
