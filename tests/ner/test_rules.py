@@ -230,3 +230,8 @@ def test_rules_the_kingdom_alone_is_a_place() -> None:
     assert spans("وقدمت المملكة مساعدات") == [("المملكة", "LOC", "kingdom")]
     assert spans("زار المملكة العربية السعودية وفد") == []  # a name of its own: the model's
     assert spans("في المملكة المغربية") == [("المملكة المغربية", "LOC", "country")]
+
+
+def test_rules_named_after_goes_on_past_a_compound_the_model_split() -> None:
+    out = spans("على ملعب الأمير محمد العبد الله الفيصل بجدة", crf=[(3, 5, "PERS"), (5, 7, "PERS")])
+    assert ("ملعب الأمير محمد العبد الله الفيصل", "LOC", "named-after") in out

@@ -516,9 +516,15 @@ def _named_after(tokens: Sequence[Token], crf: Sequence[Span3], d: dict[str, Any
         while (
             end < crf_end
             and not _particle_word(tokens[end])
-            and (tokens[end].article or name_weight(tokens[end].norm) < NAME_START_WEIGHT)
+            and (
+                tokens[end].article
+                or name_weight(tokens[end].norm) < NAME_START_WEIGHT
+                or _core(tokens[end - 1]) in d["named_compounds"]  # محمد العبد الله الفيصل
+            )
         ):
             end += 1
+            if end == crf_end and end in persons and _core(tokens[end - 1]) in d["named_compounds"]:
+                crf_end = persons[end]  # محمد العبد | الله الفيصل: the model split the name after عبد
         while (
             end < n and tokens[end].article and not tokens[end].prefix and _core(tokens[end]) in d["named_adjectives"]
         ):

@@ -295,6 +295,13 @@ def resolve_place(
                     longer.add(p.id)
                 if p.kind == "province" and (key in with_before or key.split()[0] in heads):
                     headed.add(p.id)
+    if not cands and _key(name).startswith("و") and len(_key(name).split()[0]) > 3:
+        # ودارفور: the conjunction NER left on a name it does not know; a town only in a
+        # country the document is about (وغنت, a verb, is not Ghent)
+        for key, how in _forms(name[1:]):
+            for p in idx.lookup(key):
+                if p.kind != "city" or p.country in where:
+                    cands.setdefault(p.id, (p, f"{how} after و"))
     if not cands:  # جاكرتا: GeoNames writes جاكارتا (the name as written only)
         key = _key(name)
         for p in idx.lookup_variant(key):
