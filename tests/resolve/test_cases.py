@@ -214,3 +214,9 @@ def test_big_cities_say_where_a_document_is_but_give_no_bonus() -> None:
     doc = analyze(Document(text="سافر الوزير من نيويورك إلى روما أمس.", publication_date="2015-08-09"))
     (r,) = [m for m in doc.mentions if m.text == "روما"]
     assert r.resolution is not None and r.resolution.value["country_code"] == "IT"
+
+
+@pytest.mark.parametrize("word", ["سان", "يمن"])
+def test_a_short_word_is_not_read_with_an_article_it_lacks(word: str) -> None:
+    # سان (of سان بطرسبورغ) is not Ulsan's السان; يمن (يمن الله: blesses) is not اليمن
+    assert resolve_place(word, [], {}) is None

@@ -171,7 +171,7 @@ def _forms(name: str) -> list[tuple[str, str]]:
     words = k.split()
     if words and words[0].startswith("ال") and len(words[0]) > 4:
         out.append((" ".join([words[0][2:], *words[1:]]), "name without article"))
-    elif words and not words[0].startswith("ال"):
+    elif words and not words[0].startswith("ال") and len(words[0]) > 3:  # not سان: Ulsan's السان
         out.append((" ".join(["ال" + words[0], *words[1:]]), "name with article"))
     heads = _cues()["heads"]
     if len(words) > 1 and words[0] in heads:
@@ -293,7 +293,7 @@ def resolve_place(
                 cands[p.id] = (p, how)
                 if key in with_before:
                     longer.add(p.id)
-                if p.kind == "province" and (key in with_before or key.split()[0] in heads):
+                if p.kind in ("province", "region") and (key in with_before or key.split()[0] in heads):
                     headed.add(p.id)
     if not cands and _key(name).startswith("و") and len(_key(name).split()[0]) > 3:
         # ودارفور: the conjunction NER left on a name it does not know; a town only in a
@@ -328,6 +328,8 @@ def resolve_place(
             score, reason = 0.9, f"country ({how})"
         elif p.kind in ("region", "continent"):
             score, reason = 0.85, f"{p.kind} ({how})"
+            if p.id in headed:  # إقليم كردستان: Iraqi Kurdistan, not the Iranian province
+                score, reason = 0.97, f"region named in full ({how})"
         elif p.kind == "province":
             if p.id in headed:
                 score, reason = 0.97, f"province named in full ({how})"
