@@ -445,8 +445,15 @@ def test_events_the_kingdom_and_the_coalitions(text: str, typ: str, source: str)
     assert one(text, typ).source == source
 
 
-def test_events_the_kingdom_of_a_document_naming_none_is_unresolved() -> None:
-    assert [e.source for e in events("وقدمت المملكة مساعدات إنسانية") if e.type == "AID"] in ([], [None])
+def test_events_the_kingdom_of_a_document_naming_none_is_saudi_arabia() -> None:
+    # as news most often means it, with a lower score; السلطنة is Oman
+    doc = analyze(Document(text="وقدمت المملكة مساعدات إنسانية", publication_date="2015-08-10"))
+    (k,) = [m for m in doc.mentions if m.text == "المملكة"]
+    assert k.resolution is not None and k.resolution.value["country_code"] == "SA" and k.resolution.score == 0.5
+    assert [e.source for e in doc.events if e.type == "AID"] == ["SAU"]
+    doc = analyze(Document(text="عادوا إلى السلطنة بعد أداء مناسك العمرة.", publication_date="2015-08-10"))
+    (s,) = [m for m in doc.mentions if m.text == "السلطنة"]
+    assert s.resolution is not None and s.resolution.value["country_code"] == "OM"
 
 
 def test_events_the_group_whose_positions_are_named_is_no_doer() -> None:

@@ -235,3 +235,8 @@ def test_rules_the_kingdom_alone_is_a_place() -> None:
 def test_rules_named_after_goes_on_past_a_compound_the_model_split() -> None:
     out = spans("على ملعب الأمير محمد العبد الله الفيصل بجدة", crf=[(3, 5, "PERS"), (5, 7, "PERS")])
     assert ("ملعب الأمير محمد العبد الله الفيصل", "LOC", "named-after") in out
+
+
+def test_rules_the_sultanate_alone_is_a_place_and_the_kingdom_rule_reads_the_model_s_span() -> None:
+    assert spans("عادوا إلى السلطنة بعد العمرة", crf=[(2, 3, "LOC")]) == [("السلطنة", "LOC", "kingdom")]
+    assert spans("سقطت السلطنة العثمانية", crf=[(1, 2, "LOC")]) == [("السلطنة", "LOC", "crf")]

@@ -366,6 +366,8 @@ def apply_rules(
                 continue
             if not any(_overlaps((i, i + 1, "LOC", "kingdom"), c) for c in taken):
                 spans.append((i, i + 1, "LOC", "kingdom"))
+            elif (i, i + 1, "LOC", "crf") in spans:  # the model tagged it alone: the rule reads it
+                spans[spans.index((i, i + 1, "LOC", "crf"))] = (i, i + 1, "LOC", "kingdom")
     spans.sort()
     # split-and: "X وY" where Y is a known place or (in a person's name) a given name; a
     # person's name split at a lone و (عبدالله و صالح)

@@ -295,7 +295,7 @@ _SURE_PROVINCE = 0.8
 _BIG_CITY = 500_000
 """A city of at least this many people (جدة, الرياض) says which country the document is about
 (``resolve_place``'s ``where``), unless a town of another country has its name (زنجبار:
-Zanzibar, and Zinjibar in Yemen)."""
+Zanzibar, and Zinjibar in Yemen); it weighs as much as a province for the Kingdom."""
 
 
 def _namesakes(place: dict[str, Any]) -> bool:
@@ -306,11 +306,22 @@ def _namesakes(place: dict[str, Any]) -> bool:
 KINGDOMS = {"SA": "السعودية", "JO": "الأردن", "MA": "المغرب", "BH": "البحرين"}
 """The kingdoms news calls المملكة, by ISO alpha-2, with a name the place index knows."""
 
+_SULTANATE = ("OM", "سلطنة عمان")
+"""The country news calls السلطنة, and a name of it the place index knows."""
+
 
 def _resolve_kingdoms(kingdoms: list[Mention], names: Sequence[Mention]) -> None:
     """المملكة alone: the kingdom whose places the document names most, when they weigh one
     at least: the country itself, a province or a city of 500,000 people count one, a smaller
-    place half (one town, مفرق in a report on Yemen — Mafraq, Jordan — is no evidence)."""
+    place half (one town, مفرق in a report on Yemen — Mafraq, Jordan — is no evidence);
+    without such evidence Saudi Arabia, the kingdom Arabic news most often calls so, with a
+    lower score. السلطنة alone: Oman."""
+    sultanates = [m for m in kingdoms if "سلطن" in m.text]
+    if sultanates:
+        _kingdom_is(sultanates, *_SULTANATE, 0.8, "the Sultanate: Oman")
+        kingdoms = [m for m in kingdoms if m not in sultanates]
+    if not kingdoms:
+        return
     index = place_index()
     seen: Counter[str] = Counter()
     for m in names:
@@ -322,22 +333,25 @@ def _resolve_kingdoms(kingdoms: list[Mention], names: Sequence[Mention]) -> None
         p = index.places.get(v.get("id", ""))
         big = v.get("kind") != "city" or (p is not None and p.population >= _BIG_CITY)
         seen[v["country_code"]] += 2 if big else 1
-    if not seen:
-        return
-    iso2, n = seen.most_common(1)[0]
+    iso2, n = seen.most_common(1)[0] if seen else ("SA", 0)
     if n < 2:
-        return
-    place = resolve_place(KINGDOMS[iso2], [], {})
+        reason = "the Kingdom: Saudi Arabia, as news most often means (no kingdom's places named)"
+        _kingdom_is(kingdoms, "SA", KINGDOMS["SA"], 0.5, reason)
+    else:
+        reason = f"the Kingdom: the document's places are mostly in {iso2}"
+        _kingdom_is(kingdoms, iso2, KINGDOMS[iso2], 0.8, reason)
+
+
+def _kingdom_is(mentions: Sequence[Mention], iso2: str, name: str, score: float, reason: str) -> None:
+    """Resolve ``mentions`` (المملكة, السلطنة) to the country ``iso2``, which the place index
+    knows as ``name``."""
+    place = resolve_place(name, [], {})
     if place is None:
         return
     value = {k: v for k, v in place.items() if k not in ("score", "reason", "candidates", "population")}
     value["actor"] = iso3_of(iso2)
-    reason = f"the Kingdom: the document's places are mostly in {iso2}"
-    for m in kingdoms:
-        m.resolution = Resolution("place", dict(value), 0.8, reason, [])
-
-
-_BIG_CITY = 500_000
+    for m in mentions:
+        m.resolution = Resolution("place", dict(value), score, reason, [])
 
 
 def _entities(doc: Document, names: list[Mention]) -> list[Entity]:
