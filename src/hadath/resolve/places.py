@@ -306,6 +306,13 @@ def resolve_place(
         key = _key(name)
         for p in idx.lookup_variant(key):
             cands.setdefault(p.id, (p, f"name spelled as GeoNames does not ({key})"))
+    if not cands:  # بنجلاديش, هامبورج: a foreign g written ج, as Egyptian spelling does
+        key = _key(name)
+        for swapped in dict.fromkeys((key.replace("ج", "غ"), key.replace("غ", "ج"))):
+            if swapped != key:
+                for p in idx.lookup(swapped):
+                    if p.country not in ARABIC_NAMED and (p.kind != "city" or p.population >= _VARIANT_MIN_POPULATION):
+                        cands.setdefault(p.id, (p, f"name with its g spelled {swapped}"))
     words = _key(name).split()
     if not cands and len(words) >= 2 and words[-1][2:] in idx.adjectives and words[-1].startswith("ال"):
         iso2 = idx.adjectives[words[-1][2:]]
