@@ -69,6 +69,7 @@ def _sports_words(tokens: Sequence[Token]) -> set[str]:
 
 
 _NEAR = 16  # tokens between a source outside the trigger's clause and the trigger
+_NOUN_GAP = 4  # tokens between a noun trigger and a doer before it with no verb that makes it
 _CLAUSE = ("،", ",", ".", "؛", ";")
 _CERTAINTY = ("asserted", "reported", "intent", "future")
 
@@ -395,7 +396,20 @@ def _event(
         # "on a visit" (كان الوزير في الزيارة التي قادته) makes it
         framed = t.type != "CONSULT" and not tokens[head].suffix and _near(tokens, m.start - 1, m.start, "event_frames")
         # nor one who condemns, welcomes or blames it (أدانت منظمة هيومن رايتس ووتش قصف المتمردين)
-        if source is None and before and not framed and not _near_actor(tokens, before[-1], head, "comment_verbs"):
+        if (
+            source is None
+            and before
+            and not framed
+            and not _near_actor(tokens, before[-1], head, "comment_verbs")
+            # a noun's doer before it is close to it or the subject of a verb that makes it
+            # (شنت القوات … غارات, نفذت هجمات), not the subject of another act (يتبنى مجلس
+            # الأمن قرارا … المسؤولين عن هجمات): half of those taken farther were wrong
+            and (
+                m.start - before[-1].end <= _NOUN_GAP
+                or _near(tokens, before[-1].start - 2, m.start, "support_verbs")
+                or bool(tokens[head].suffix)  # إيران … دعمها العسكري: its own support
+            )
+        ):
             source = before[-1]
     elif source is None:
         source = before[-1] if before else None
