@@ -526,7 +526,9 @@ def test_events_prayers_and_cultural_events_are_no_events(text: str) -> None:
 
 
 def test_events_a_noun_s_doer_far_before_it_makes_it_only_through_a_verb() -> None:
-    far = "يتبنى مجلس الأمن الدولي على الأرجح صباح الجمعة قرارا يلحظ تشكيل لجنة خبراء لتحديد المسؤولين عن هجمات كيميائية"
+    far = (
+        "يتبنى مجلس الأمن الدولي على الأرجح صباح الجمعة قرارا يلحظ تشكيل لجنة خبراء لتحديد المسؤولين عن هجمات كيميائية"
+    )
     assert [e.source for e in events(far) if e.type == "ASSAULT"] in ([], [None])
     made = "استخدمت الولايات المتحدة قاعدة إنغرليك لإرسال طائرات بلا طيار، منها نفذت هجمات على مواقع لتنظيم داعش"
     assert one(made, "ASSAULT").source == "USA"
