@@ -191,6 +191,7 @@ def test_the_provinces_a_document_names_say_where_it_is() -> None:
         ("الفيصلية", "بحي", {"SA"}),  # a district of a Saudi city, not the Jordanian village
         ("الرايس", "بمنطقة", set()),  # Rice, Minnesota: رايس, written without the article
         ("سلوان", "ببلدة", {"PS", "IL"}),  # Sloan, a hamlet of 979 people in the United States
+        ("رومان", "جبل", {"YE"}),  # a mountain in Yemen, not the Romanian town Roman
     ],
 )
 def test_a_town_abroad_that_is_unlikely_is_left_unresolved(word: str, before: str, where: set[str]) -> None:
