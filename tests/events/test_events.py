@@ -509,6 +509,11 @@ def test_events_the_dateline_is_no_actor_and_a_time_between_commas_stays_in_the_
     assert who(text, "REQUEST") == ("NGOHRI", "YEMREB")
 
 
+def test_events_a_dateline_after_its_reporter_and_outlet_is_no_actor() -> None:
+    text = "سبق- أبها: ناشد المواطن حمد محمد سعد آل دشان الجهات المختصة مساعدته في علاج أطفاله"
+    assert [e.source for e in events(text) if e.type == "REQUEST"] in ([], [None])
+
+
 def test_events_the_houthis_named_by_their_members() -> None:
     assert who("وقصف الحوثيون الأحياء السكنية في تعز", "ASSAULT")[0] == "YEMREB"
 

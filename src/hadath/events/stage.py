@@ -130,16 +130,19 @@ def _country_after(tokens: Sequence[Token], k: int, source: ActorRef) -> ActorRe
 
 
 _DATELINE_MARKS = frozenset(("-", "–", "—", ":"))
+_DATELINE_WORDS = 10  # tokens a dateline's city may come after (its reporter and outlet)
 
 
 def _dateline(tokens: Sequence[Token], a: ActorRef) -> bool:
     """Whether an actor is the dateline that opens a report (``لندن - «الشرق الأوسط»: دعت
-    منظمة …``, ``الرياض – واس``): the city it was filed from, no actor of the event."""
-    return (
-        a.end < len(tokens)
-        and tokens[a.end].text in _DATELINE_MARKS
-        and all(t.kind != "word" for t in tokens[: a.start])
-    )
+    منظمة …``, ``الرياض – واس``, ``عدنان خليل- سبق- عمان:``): the city it was filed from, no
+    actor of the event."""
+    if a.end >= len(tokens) or tokens[a.end].text not in _DATELINE_MARKS:
+        return False
+    if all(t.kind != "word" for t in tokens[: a.start]):
+        return True
+    # عدنان خليل- سبق- عمان: the reporter and the outlet before it
+    return a.start < _DATELINE_WORDS and a.start > 0 and tokens[a.start - 1].text in _DATELINE_MARKS
 
 
 def _media(a: ActorRef) -> bool:
