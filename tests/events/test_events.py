@@ -539,3 +539,9 @@ def test_events_a_noun_s_doer_far_before_it_makes_it_only_through_a_verb() -> No
     assert one(made, "ASSAULT").source == "USA"
     own = "إيران أدركت أنه لا أمل في نجاح دعمها العسكري لبشار الأسد"
     assert one(own, "AID").source == "IRN"
+
+
+def test_events_a_people_named_by_its_plural_acts_for_its_country() -> None:
+    assert who("قصف اليابانيون داروين 64 مرة", "ASSAULT") == ("JPN", "AUS")
+    # not when it qualifies the noun before it
+    assert [e.source for e in events("اعتقلت الشرطة المواطنين السعوديين في المطار") if e.source == "SAU"] == []

@@ -188,6 +188,18 @@ def sentence_actors(doc: Document, sent: Sentence) -> list[ActorRef]:
             i += 1
     # movements named by their members, where no agent phrase took them in (الحوثيين)
     out += _phrases(doc, tokens, keys, taken, t.movements, t.movement_first_words)
+    # a people named by its plural (قصف اليابانيون داروين, الفلسطينيون): its country, unless
+    # it qualifies the noun before it (المواطنين السعوديين)
+    for i, tok in enumerate(tokens):
+        if i in taken or not tok.article or not tok.norm.endswith(("يون", "يين")):
+            continue
+        if i > 0 and tokens[i - 1].article:
+            continue
+        iso3 = t.adjectives.get(keys[i])
+        if iso3:
+            s, e = tok.core_start, tok.end
+            out.append(ActorRef(i, i + 1, iso3, iso3, None, s, e, doc.text[s:e], 0.7))
+            taken.add(i)
     return sorted(out, key=lambda a: a.start)
 
 
