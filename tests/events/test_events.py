@@ -545,3 +545,15 @@ def test_events_a_people_named_by_its_plural_acts_for_its_country() -> None:
     assert who("قصف اليابانيون داروين 64 مرة", "ASSAULT") == ("JPN", "AUS")
     # not when it qualifies the noun before it
     assert [e.source for e in events("اعتقلت الشرطة المواطنين السعوديين في المطار") if e.source == "SAU"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("بينما طالبت ميليشيات «فجر ليبيا» المسلحة بحوار داخل ليبيا", "LBYREB"),
+        ("هاجمت وحدات حماية الشعب الكردية مواقع داعش في الحسكة", "SYRREBYPG"),
+        ("قصف الجيش السوري الحر مواقع النظام", "SYRREB"),
+    ],
+)
+def test_events_armed_groups_of_2015(text: str, source: str) -> None:
+    assert [e.source for e in events(text)][:1] == [source]
