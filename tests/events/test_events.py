@@ -557,3 +557,15 @@ def test_events_a_people_named_by_its_plural_acts_for_its_country() -> None:
 )
 def test_events_armed_groups_of_2015(text: str, source: str) -> None:
     assert [e.source for e in events(text)][:1] == [source]
+
+
+def test_events_items_keep_their_adjectives_and_the_place_is_where_aid_goes() -> None:
+    ev = one("زودت الولايات المتحدة الجيش اللبناني بعربات مدرعة وذخائر في إطار برنامج دعم عسكري.", "AID")
+    assert [a.text for a in ev.arguments if a.role == "item"] == ["بعربات مدرعة", "ذخائر"]
+    # الرياض sent (Saudi Arabia): Beirut is where the aid went, not Riyadh
+    ev = one("وأرسلت الرياض طائرتين محملتين بالمساعدات الطبية إلى بيروت.", "AID")
+    assert ev.source == "SAU" and ev.place is not None and ev.place["text"] == "بيروت"
+    # the handing over, told in the next sentence, is where
+    text = "سلمت الصين الجيش النيجيري طائرات بدون طيار ضمن صفقة عسكرية. وجرى التسليم في قاعدة جوية بأبوجا."
+    ev = one(text, "AID")
+    assert ev.place is not None and "أبوجا" in ev.place["text"]

@@ -401,9 +401,34 @@ def object_items(doc: Document, tokens: Sequence[Token], first: int, end: int) -
     if tokens[last].stem.endswith(("ي", "يه", "ية")):  # عسكرية, العسكري: an adjective
         return []
     out: list[Argument] = []
-    _close_item(doc, tokens, [last], out)
-    k = end
+    k = _modifiers(tokens, end)
+    _close_item(doc, tokens, list(range(last, k)), out)
     while k < len(tokens) and tokens[k].kind == "word" and _waw(tokens[k]) and not _has(tokens[k], "item_stops"):
-        _close_item(doc, tokens, [k], out)
-        k += 1
+        e = _modifiers(tokens, k + 1)
+        _close_item(doc, tokens, list(range(k, e)), out)
+        k = e
     return out
+
+
+_ITEM_MODIFIERS = 2  # adjectives an item named as an object may take (عربات مدرعة)
+
+
+def _modifiers(tokens: Sequence[Token], k: int) -> int:
+    """The end of the adjectives from token ``k`` on that qualify an item (بعربات مدرعة,
+    طائرات حربية): words with no article or particle that read as adjectives or
+    participles, at most two."""
+    n = 0
+    while (
+        n < _ITEM_MODIFIERS
+        and k < len(tokens)
+        and tokens[k].kind == "word"
+        and not tokens[k].article
+        and not tokens[k].prefix
+        and not _waw(tokens[k])
+        and not _has(tokens[k], "item_stops")
+        and (tokens[k].stem.endswith(("ة", "ه", "ي", "ية", "يه")) or tokens[k].stem.startswith("م"))
+        and len(tokens[k].stem) > 3
+    ):
+        k += 1
+        n += 1
+    return k

@@ -506,7 +506,21 @@ def _event(
         if first - 1 - prev <= _SHORT_CLAUSE:
             first = prev
     clause = (tokens[first].start, tokens[_clause_end(tokens, head) - 1].end)
-    args += _places(doc, sent, tokens, head, clause)
+    # not a city that stands for its government as a verb's subject (أرسلت الرياض طائرتين,
+    # هددت طهران: who, not where) or object (مصالح واشنطن), but where an attack strikes (قصف
+    # اليابانيون داروين), a visit goes (يزور موسكو) or aid goes (إلى بيروت); a noun's city is
+    # where (هجوم منتجع سوسة)
+    doer = (source.char_start, source.char_end) if source is not None and t.kind == "verb" else None
+    done_to = (
+        (target.char_start, target.char_end)
+        if target is not None and t.kind == "verb" and t.type not in ("ASSAULT", "CONSULT")
+        else None
+    )
+    args += [
+        a
+        for a in _places(doc, sent, tokens, head, clause)
+        if (a.start, a.end) != doer and ((a.start, a.end) != done_to or a.value.get("arrival"))
+    ]
     heads = [tokens[mm.head].start for mm in all_matches]  # includes this trigger's own
     own = tokens[head].start
 
@@ -539,7 +553,8 @@ def _places(
         if _near(tokens, i - 8, i, "purpose") and not _near(tokens, i - 4, i, "arrival"):
             role = "purpose_place"
         value = {k: v[k] for k in ("id", "geonames", "name", "kind", "country_code", "lat", "lon") if k in v}
-        value["arrival"] = _near(tokens, i - 5, i, "arrival")
+        # وصلت إلى باماكو, تسلم الجيش الشحنة في مطار بيروت; أرسلت … إلى بيروت: where it goes
+        value["arrival"] = _near(tokens, i - 5, i, "arrival") or (i > 0 and tokens[i - 1].norm in ("الي", "الى"))
         if role == "place" and not value["arrival"] and not (clause[0] <= mention.start < clause[1]):
             continue
         out.append(Argument(role, mention.start, mention.end, mention.text, value))
