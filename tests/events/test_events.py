@@ -569,3 +569,13 @@ def test_events_items_keep_their_adjectives_and_the_place_is_where_aid_goes() ->
     text = "سلمت الصين الجيش النيجيري طائرات بدون طيار ضمن صفقة عسكرية. وجرى التسليم في قاعدة جوية بأبوجا."
     ev = one(text, "AID")
     assert ev.place is not None and "أبوجا" in ev.place["text"]
+
+
+def test_events_an_actor_of_the_source_s_own_country_can_be_its_target() -> None:
+    # the Turkish army and the PKK (Turkish rebels), the Houthis and the Yemeni government
+    assert who("وتستمر الغارات التي يشنها الجيش التركي على مقاتلي حزب العمال الكردستاني", "ASSAULT") == (
+        "TURMIL",
+        "TURREB",
+    )
+    # not the country named as a place
+    assert who("قصف الجيش المالي مواقع المتمردين في شمال مالي", "ASSAULT")[1] != "MLI"

@@ -145,6 +145,15 @@ def _dateline(tokens: Sequence[Token], a: ActorRef) -> bool:
     return a.start < _DATELINE_WORDS and a.start > 0 and tokens[a.start - 1].text in _DATELINE_MARKS
 
 
+def _same_side(a: ActorRef, source: ActorRef) -> bool:
+    """Whether ``a`` cannot be what ``source`` acts on: its own country named as a place (الجيش
+    المالي … مالي), or the same actor; one of its country's other actors can (the Malian army
+    and the Malian rebels of the MNLA, the Sudanese army and the RSF)."""
+    if a.country != source.country:
+        return False
+    return a.code == source.code or a.code in (None, a.country) or source.code in (None, source.country)
+
+
 def _media(a: ActorRef) -> bool:
     """Whether an actor is a news outlet (MED, SAUMEDSPA, QATMEDJAZ): it reports events, it
     does not do them."""
@@ -434,7 +443,7 @@ def _event(
     end = _clause_end(tokens, head)
     next_end = _clause_end(tokens, end + 1) if end < len(tokens) else end
     for a in actors:
-        if a.start <= head or a is source or (source is not None and a.country == source.country):
+        if a.start <= head or a is source or (source is not None and _same_side(a, source)):
             continue
         if not (a.start < end or (a.start < next_end and _marked(tokens, a))):
             continue  # not in the trigger's clause (nor marked as its target in the next)
