@@ -579,3 +579,20 @@ def test_events_an_actor_of_the_source_s_own_country_can_be_its_target() -> None
     )
     # not the country named as a place
     assert who("قصف الجيش المالي مواقع المتمردين في شمال مالي", "ASSAULT")[1] != "MLI"
+
+
+@pytest.mark.parametrize(
+    ("text", "typ", "pair"),
+    [
+        (
+            "اندلعت اشتباكات عنيفة بين الجيش المالي ومسلحين من الحركة الوطنية لتحرير أزواد قرب كيدال",
+            "ASSAULT",
+            ("MLIMIL", "MLIREBMNL"),
+        ),
+        ("بدأت مفاوضات مباشرة بين إسرائيل والفلسطينيين", "CONSULT", ("ISR", "PSE")),
+        # the parties of a mediation are its targets, not its maker
+        ("تقوم قطر بوساطة بين الحكومة السودانية والحركات المسلحة في دارفور", "CONSULT", ("QAT", "SDNGOV")),
+    ],
+)
+def test_events_the_parties_named_by_bayna(text: str, typ: str, pair: tuple[str, str]) -> None:
+    assert who(text, typ) == pair

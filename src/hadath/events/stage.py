@@ -145,13 +145,29 @@ def _dateline(tokens: Sequence[Token], a: ActorRef) -> bool:
     return a.start < _DATELINE_WORDS and a.start > 0 and tokens[a.start - 1].text in _DATELINE_MARKS
 
 
+def _between(tokens: Sequence[Token], actors: Sequence[ActorRef], end: int) -> ActorRef | None:
+    """The first of the parties named by بين just after a noun trigger ending at ``end``
+    (اشتباكات عنيفة بين الجيش المالي و…, وساطة بين الحكومة السودانية و…), or None."""
+    for k in range(end, min(end + 3, len(tokens))):
+        if tokens[k].norm == "بين":
+            return next((a for a in actors if a.start == k + 1), None)
+    return None
+
+
+_OPPONENTS = frozenset(("REB", "INS", "OPP"))
+"""Agents that stand against their own country's government."""
+
+
 def _same_side(a: ActorRef, source: ActorRef) -> bool:
     """Whether ``a`` cannot be what ``source`` acts on: its own country named as a place (الجيش
     المالي … مالي), or the same actor; one of its country's other actors can (the Malian army
     and the Malian rebels of the MNLA, the Sudanese army and the RSF)."""
     if a.country != source.country:
         return False
-    return a.code == source.code or a.code in (None, a.country) or source.code in (None, source.country)
+    if a.code == source.code or a.code in (None, a.country):
+        return True
+    # a country (حكومة مالي read as MLI) acts on its rebels, not on its other organs
+    return source.code in (None, source.country) and a.agent not in _OPPONENTS
 
 
 def _media(a: ActorRef) -> bool:
@@ -381,9 +397,15 @@ def _event(
             earlier = [a for a in doers if a.end <= head]
             receiver = before[-1] if before else earlier[-1] if earlier else None
             given_from = True
+    between = _between(tokens, doers, m.end) if t.kind == "noun" else None
+    if source is None and between is not None and t.type in ("ASSAULT", "CONSULT") and t.mode != "mediate":
+        # اشتباكات عنيفة بين الجيش المالي ومسلحين من …, محادثات بين X وY: the first party,
+        # the other its target
+        source = between
     if source is None and t.kind == "noun":
         # the agent of a masdar follows it: انسحاب قوات الجيش الفرنسي, دعم الجزائر, بوساطة جزائرية
-        after = [a for a in doers if m.end <= a.start <= m.end + 1]  # not الهجمات في تونس: where, not who
+        # (not الهجمات في تونس: where, not who; nor وساطة بين الحكومة …: a party, not who mediates)
+        after = [a for a in doers if m.end <= a.start <= m.end + 1 and a is not between]
         # (not after مع: مباحثات مع معالي وزير الخارجية الإيطالي is the counterpart)
         titled = _after_titles(tokens, doers, m.end) if not after and tokens[m.end - 1].norm != "مع" else None
         after = after or ([titled] if titled is not None else [])  # زيارة صاحب السمو الملكي الأمير …
