@@ -471,8 +471,8 @@ def _event(
             continue  # not in the trigger's clause (nor marked as its target in the next)
         if a in qualifiers:
             continue  # الهجمات الإرهابية: who attacked, if anyone, not whom
-        if t.type == "CONSULT" and _near(tokens, a.start - 1, a.start, "locatives"):
-            continue  # استقبل الرئيس في قصر قرطاج وفدا ليبيا: where they met, not whom
+        if t.type in ("CONSULT", "PROTEST") and _near(tokens, a.start - 1, a.start, "locatives"):
+            continue  # استقبل الرئيس في قصر قرطاج وفدا ليبيا, تظاهروا في الرباط: where, not whom
         target = a
         break
     if target is not None and source is None and _near(tokens, target.start - 2, target.start, "led_by"):
