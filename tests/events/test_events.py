@@ -596,3 +596,18 @@ def test_events_an_actor_of_the_source_s_own_country_can_be_its_target() -> None
 )
 def test_events_the_parties_named_by_bayna(text: str, typ: str, pair: tuple[str, str]) -> None:
     assert who(text, typ) == pair
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("هاجم مسلحون ينتمون إلى جماعة بوكو حرام قرية في شمال شرق نيجيريا", ("NGAIMGBOK", "NGA")),
+        ("هاجم عناصر تابعون لتنظيم داعش نقطة للجيش العراقي", ("IMGISI", "IRQMIL")),
+    ],
+)
+def test_events_the_group_the_doers_belong_to_acts(text: str, pair: tuple[str, str]) -> None:
+    assert who(text, "ASSAULT") == pair
+
+
+def test_events_the_group_whose_positions_are_struck_does_not_strike() -> None:
+    assert [e.source for e in events("قصف الجيش مواقع تابعة لتنظيم داعش في الرقة") if e.source == "IMGISI"] == []

@@ -268,8 +268,25 @@ def _located(tokens: Sequence[Token], a: ActorRef) -> bool:
 
 
 def _marked(tokens: Sequence[Token], a: ActorRef) -> bool:
-    """Whether an actor is introduced by إلى / ل / مع … (a target, not a source)."""
-    return _near(tokens, a.start - 1, a.start, "target_markers") or _lead(tokens, a) in ("ل", "ول", "فل")
+    """Whether an actor is introduced by إلى / ل / مع … (a target, not a source); not one that
+    says whose the doers are (مسلحون ينتمون إلى جماعة بوكو حرام, عناصر تابعة لتنظيم داعش)."""
+    marked = _near(tokens, a.start - 1, a.start, "target_markers") or _lead(tokens, a) in ("ل", "ول", "فل")
+    return marked and not _affiliated(tokens, a)
+
+
+def _affiliated(tokens: Sequence[Token], a: ActorRef) -> bool:
+    """Whether an actor follows a word of belonging, with or without إلى (ينتمون إلى …,
+    التابعة ل…, الموالية ل…)."""
+    k = _belonging_word(tokens, a)
+    return k >= 0 and _near(tokens, k, k + 1, "affiliation")
+
+
+def _belonging_word(tokens: Sequence[Token], a: ActorRef) -> int:
+    """The index of the word before an actor, or before the إلى before it."""
+    k = a.start - 1
+    if k >= 0 and tokens[k].norm in ("الي", "الى"):
+        k -= 1
+    return k
 
 
 def _agent_by_verb(tokens: Sequence[Token], actors: Sequence[ActorRef], end: int) -> ActorRef | None:
@@ -460,6 +477,15 @@ def _event(
             source = right_after
         if source is None:
             after = [a for a in doers if head < a.start <= m.end + 2]
+            # هاجم مسلحون ينتمون إلى جماعة بوكو حرام: the group the doers belong to
+            # (not قصف الجيش مواقع تابعة لتنظيم داعش: whose positions were struck)
+            after = after or [
+                a
+                for a in doers
+                if head < a.start <= m.end + 4
+                and _affiliated(tokens, a)
+                and not _near(tokens, m.end, _belonging_word(tokens, a), "target_markers")
+            ]
             source = after[0] if after else None
     target = None
     end = _clause_end(tokens, head)
