@@ -203,11 +203,13 @@ def test_events_a_visit_or_meeting_needs_a_counterpart() -> None:
 
 
 def test_events_who_tells_of_an_attack_did_not_make_it() -> None:
-    """أعلن X أن Y فعل: Y did it (here no coded actor, so no event), not X; but أعلنت X أنها
+    """أعلن X أن Y فعل: Y did it (or, with no coded actor, no one), not X; but أعلنت X أنها
     and قررت X أن ترسل keep X."""
     text = "أعلن حلف شمال الأطلسي أن جنديا من قواته قتل في هجوم للمتشددين على قاعدة تابعة للناتو في كابل."
     assert [e for e in events(text) if e.type == "ASSAULT"] == []
-    assert [e for e in events("وقال الجيش المالي إن مسلحين هاجموا قاعدة في كيدال.") if e.type == "ASSAULT"] == []
+    # the gunmen attacked, insurgents of the country where they act; not the army that told of it
+    said = "وقال الجيش المالي إن مسلحين هاجموا قاعدة في كيدال."
+    assert [e.source for e in events(said) if e.type == "ASSAULT"] == ["MLIINS"]
     for text in ("أعلنت الجزائر أنها أرسلت مساعدات عسكرية إلى مالي.", "قررت الجزائر أن ترسل مساعدات عسكرية إلى مالي."):
         assert [(e.source, e.target) for e in events(text) if e.type == "AID"] == [("DZA", "MLI")]
     text = "وقال الناطق باسم الجيش الاسرائيلي إن الطيران الاسرائيلي قصف موقعا لحركة حماس وسط قطاع غزة."
@@ -611,3 +613,14 @@ def test_events_the_group_the_doers_belong_to_acts(text: str, pair: tuple[str, s
 
 def test_events_the_group_whose_positions_are_struck_does_not_strike() -> None:
     assert [e.source for e in events("قصف الجيش مواقع تابعة لتنظيم داعش في الرقة") if e.source == "IMGISI"] == []
+
+
+def test_events_armed_men_of_no_named_country_are_of_the_place_s() -> None:
+    assert who("احتل مسلحون متمردون مدينة غاو في شمال مالي", "ASSAULT") == ("MLIREB", "MLI")
+    # but an agent heading a named group is that group
+    assert who("بينما طالبت ميليشيات «فجر ليبيا» المسلحة بحوار داخل ليبيا", "REQUEST")[0] == "LBYREB"
+
+
+def test_events_a_financial_adjective_after_a_military_one_is_no_country() -> None:
+    text = "وقالت إيران التي تزود الأسد بدعم عسكري ومالي إنها ستطرح خطة"
+    assert [e.target for e in events(text) if e.type == "AID"] != ["MLI"]

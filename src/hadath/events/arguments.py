@@ -24,6 +24,9 @@ __all__ = ["ActorRef", "find_items", "find_means", "nominal_place", "sentence_ac
 
 _QUOTES = frozenset("\"«»“”'")
 _AGENT_CODES = frozenset({"MIL", "GOV", "COP", "REB", "OPP", "INS", "LEG", "SPY", "CVL", "REF", "MED", "JUD", "BUS"})
+_ARMED_AGENTS = frozenset({"REB", "INS"})
+"""Agents that act by themselves when no country is named (مسلحون متمردون احتلوا …): the
+event's place gives their country."""
 _BREAKS = frozenset(".،,؛;:؟?!")
 _PHRASE_ENDS = frozenset(actor_key(w) for w in ("على", "في", "إلى", "ضد", "مع", "عن"))
 """Prepositions an actor phrase does not run past (its head and the words naming its country)."""
@@ -153,13 +156,21 @@ def sentence_actors(doc: Document, sent: Sentence) -> list[ActorRef]:
             if r is not None and r.get("code") and r["code"] not in _AGENT_CODES:
                 best = (span, r)
                 break
-        if best is None and found < len(words):
+        if best is None:
             r = resolve_actor(" ".join(tokens[k].text for k in words[:found]), doc.publication_date, fuzzy=False)
             if r is not None and r.get("agent") and any(tokens[k].text in _QUOTES for k in range(i, words[found - 1])):
                 best = (words[:found], r)  # الجماعات "المتمردة": an agent with no country
             elif (
                 r is not None
+                and not r.get("code")
+                and r.get("agent") in _ARMED_AGENTS
+                and (found == len(words) or words[found] not in taken)  # not ميليشيات «فجر ليبيا»
+            ):
+                best = (words[:found], r)  # مسلحون متمردون: of the country where they act
+            elif (
+                r is not None
                 and r.get("agent")
+                and found < len(words)
                 and keys[words[found]] == "تحالف"
                 and not any(_has(tokens[k], "led_by") for k in words[found + 1 : found + 3])
             ):

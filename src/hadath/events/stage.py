@@ -126,7 +126,14 @@ def _country_after(tokens: Sequence[Token], k: int, source: ActorRef) -> ActorRe
     if iso3 is None or iso3 == source.country:
         return None
     tok = tokens[k]
+    if k > 0 and tok.norm.startswith("و") and _nisba_word(tokens[k - 1]) and actor_key(tok.text[1:]) in _homographs():
+        return None  # بدعم عسكري ومالي: military and financial, not Mali
     return ActorRef(k, k + 1, iso3, iso3, None, tok.start, tok.end, tok.text, 0.7)
+
+
+def _nisba_word(tok: Token) -> bool:
+    """Whether a word reads as a relative adjective (عسكري, العسكرية)."""
+    return tok.kind == "word" and tok.stem.endswith(("ي", "ية", "يه"))
 
 
 _DATELINE_MARKS = frozenset(("-", "–", "—", ":"))
@@ -475,6 +482,11 @@ def _event(
             # a verb beats one some words before it; not after و (ودعت الحكومة اليونانية: the
             # subject of the verb before calls on the government)
             source = right_after
+        if source is not None and not source.code and source.start >= m.end:
+            # مسلحون ينتمون إلى جماعة بوكو حرام: the group the gunmen belong to
+            source = next(
+                (a for a in doers if source.end <= a.start <= source.end + 3 and _affiliated(tokens, a)), source
+            )
         if source is None:
             after = [a for a in doers if head < a.start <= m.end + 2]
             # هاجم مسلحون ينتمون إلى جماعة بوكو حرام: the group the doers belong to
@@ -487,10 +499,11 @@ def _event(
                 and not _near(tokens, m.end, _belonging_word(tokens, a), "target_markers")
             ]
             source = after[0] if after else None
-    target = None
+    # الجزائر تدعم مالي: a country right after the verb is its object, before any later actor
+    target = _country_after(tokens, m.end, source) if t.kind == "verb" and source is not None else None
     end = _clause_end(tokens, head)
     next_end = _clause_end(tokens, end + 1) if end < len(tokens) else end
-    for a in actors:
+    for a in actors if target is None else ():
         if a.start <= head or a is source or (source is not None and _same_side(a, source)):
             continue
         if not (a.start < end or (a.start < next_end and _marked(tokens, a))):
