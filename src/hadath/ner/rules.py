@@ -306,11 +306,18 @@ def common_adjective(tokens: Sequence[Token], i: int) -> bool:
     """Whether the word at ``i``, a country name that is also a common adjective (مالي: Mali /
     financial), reads as the adjective: right after a noun that is not a preposition or a
     country head (دعم مالي, مستشار مالي), with no particle of its own (ومالي, بمالي: the
-    country)."""
+    country), or joined by و to an adjective before it (دعم عسكري ومالي)."""
     d = _data()
     if i == 0:
         return False
     tok, prev = tokens[i], tokens[i - 1]
+    if (
+        tok.norm.startswith("و")
+        and key(tok.norm[1:]) in d["adjective_homographs"]
+        and prev.kind == "word"
+        and prev.stem.endswith(("ي", "ية", "يه"))
+    ):
+        return True  # دعم عسكري ومالي: military and financial
     if tok.prefix or key(tok.norm) not in d["adjective_homographs"]:
         return False
     return prev.kind == "word" and not prev.article and key(prev.norm) not in d["country_context"]
