@@ -624,3 +624,8 @@ def test_events_armed_men_of_no_named_country_are_of_the_place_s() -> None:
 def test_events_a_financial_adjective_after_a_military_one_is_no_country() -> None:
     text = "وقالت إيران التي تزود الأسد بدعم عسكري ومالي إنها ستطرح خطة"
     assert [e.target for e in events(text) if e.type == "AID"] != ["MLI"]
+
+
+def test_events_a_visit_goes_where_the_visitor_arrives_and_aid_given_with_bi() -> None:
+    assert who("وصل وفد من الحكومة الليبية إلى الجزائر في زيارة تستغرق يومين", "CONSULT") == ("LBYGOV", "DZA")
+    assert who("دعمت الإمارات الجيش الموريتاني بمعدات عسكرية شملت سيارات", "AID") == ("ARE", "MRTMIL")

@@ -422,6 +422,7 @@ def _event(
             receiver = before[-1] if before else earlier[-1] if earlier else None
             given_from = True
     between = _between(tokens, doers, m.end) if t.kind == "noun" else None
+    given_to: ActorRef | None = None
     if source is None and between is not None and t.type in ("ASSAULT", "CONSULT") and t.mode != "mediate":
         # اشتباكات عنيفة بين الجيش المالي ومسلحين من …, محادثات بين X وY: the first party,
         # the other its target
@@ -469,6 +470,16 @@ def _event(
             )
         ):
             source = before[-1]
+            if (
+                t.type == "AID"
+                and len(before) >= 2
+                and source.end == m.start
+                and tokens[m.start].norm.startswith("ب")
+                and not tokens[m.start].article
+            ):
+                # دعمت الإمارات الجيش الموريتاني بمعدات عسكرية: given with (ب) the aid, the
+                # nearer actor is who received it, the one before who gave it
+                given_to, source = source, before[-2]
     elif source is None:
         source = before[-1] if before else None
         right_after = next((a for a in doers if a.start == m.end), None)
@@ -500,7 +511,7 @@ def _event(
             ]
             source = after[0] if after else None
     # الجزائر تدعم مالي: a country right after the verb is its object, before any later actor
-    target = _country_after(tokens, m.end, source) if t.kind == "verb" and source is not None else None
+    target = _country_after(tokens, m.end, source) if t.kind == "verb" and source is not None else given_to
     end = _clause_end(tokens, head)
     next_end = _clause_end(tokens, end + 1) if end < len(tokens) else end
     for a in actors if target is None else ():
@@ -514,6 +525,20 @@ def _event(
             continue  # استقبل الرئيس في قصر قرطاج وفدا ليبيا, تظاهروا في الرباط: where, not whom
         target = a
         break
+    if target is None and t.type == "CONSULT" and t.kind == "noun" and source is not None:
+        # وصل وفد من الحكومة الليبية إلى الجزائر في زيارة: where the visitor went is visited
+        target = next(
+            (
+                a
+                for a in actors
+                if source.end <= a.start
+                and a.end <= head
+                and a.start > 0
+                and tokens[a.start - 1].norm in ("الي", "الى")
+                and not _same_side(a, source)
+            ),
+            None,
+        )
     if target is not None and source is None and _near(tokens, target.start - 2, target.start, "led_by"):
         # قصفت مقاتلات التحالف الذي تقوده السعودية …: the leader of the acting coalition acts
         source = target
