@@ -629,3 +629,21 @@ def test_events_a_financial_adjective_after_a_military_one_is_no_country() -> No
 def test_events_a_visit_goes_where_the_visitor_arrives_and_aid_given_with_bi() -> None:
     assert who("وصل وفد من الحكومة الليبية إلى الجزائر في زيارة تستغرق يومين", "CONSULT") == ("LBYGOV", "DZA")
     assert who("دعمت الإمارات الجيش الموريتاني بمعدات عسكرية شملت سيارات", "AID") == ("ARE", "MRTMIL")
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        # exposed to an attack: the one exposed is the target
+        ("تعرض الجيش العراقي لهجوم شنه تنظيم داعش في الأنبار", ("IMGISI", "IRQMIL")),
+        ("فرت عناصر الحوثيين أثناء تعرضها لغارات جوية شنتها مقاتلات التحالف العربي", ("IGOARBCOA", "YEMREB")),
+    ],
+)
+def test_events_who_is_exposed_to_an_attack_is_its_target(text: str, pair: tuple[str, str]) -> None:
+    assert who(text, "ASSAULT") == pair
+
+
+def test_events_who_receives_aid_is_its_target_and_signings_in_sports_are_no_agreements() -> None:
+    assert who("تسلمت مصر أمس خمسة أبراج لدبابات أبرامز من الولايات المتحدة الأميركية", "AID") == ("USA", "EGY")
+    text = "صرفت إدارة النادي النظر عن التوقيع مع مهاجم الاتفاق السابق صالح بشير"
+    assert [e for e in events(text) if e.type == "AGREE"] == []

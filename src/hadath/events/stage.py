@@ -57,9 +57,9 @@ _VSO_GAP = 3
 _NEEDS_TARGET = frozenset({"SUPPORT", "CONSULT"})
 """PLOVER types that always have a counterpart: support *for* someone, a visit or meeting
 *with* someone (one who receives customers or a museum that is visited consults no one)."""
-_NOT_IN_SPORTS = frozenset({"ASSAULT", "THREATEN", "COERCE", "RETREAT", "CONSULT"})
+_NOT_IN_SPORTS = frozenset({"ASSAULT", "THREATEN", "COERCE", "RETREAT", "CONSULT", "AGREE"})
 """Types that a sports report's words only seem to name: a match's مواجهة and هجوم, a club's
-تهديد, a team's انسحاب from a tournament."""
+تهديد, a team's انسحاب from a tournament, a player's signing (التوقيع مع مهاجم)."""
 _SPORTS_DOCUMENT = 3  # distinct sports words that make a whole document a sports report
 
 
@@ -228,6 +228,16 @@ def _from_actor(tokens: Sequence[Token], doers: Sequence[ActorRef], end: int) ->
             return None
         if tokens[k].norm == "من":
             return _after_titles(tokens, doers, k + 1)
+    return None
+
+
+def _given_by(tokens: Sequence[Token], doers: Sequence[ActorRef], start: int, end: int) -> ActorRef | None:
+    """The actor right after the first من from ``start`` to ``end`` (a clause's end)."""
+    for k in range(start, end):
+        if tokens[k].norm == "من":
+            found = _after_titles(tokens, doers, k + 1)
+            if found is not None:
+                return found
     return None
 
 
@@ -409,6 +419,22 @@ def _event(
         source = _agent_by_verb(tokens, actors, m.end)  # زيارة قام بها الرئيس, غارات شنتها طائرات التحالف
     if source is None and t.kind == "noun":
         source = _by_agent(tokens, actors, m.end)  # غارات من قبل طيران التحالف
+    # تعرضوا لقصف عنيف من مقاتلات التحالف, تعرض الجيش العراقي لهجوم شنه تنظيم داعش: who was
+    # exposed to it is its target; who made it is named by a verb (شنه) or comes after من
+    exposed = tokens[m.start].norm.startswith("ل") and _near(
+        tokens, max(_clause_start(tokens, head), m.start - 5), m.start, "exposed_to"
+    )
+    victim = before[-1] if exposed and before else None
+    exposer = (
+        (
+            _agent_by_verb(tokens, actors, m.end)
+            or _by_agent(tokens, actors, m.end)
+            or _adjective_actor(doc, tokens, m.end)  # تعرضهم لهجمات إسرائيلية
+            or _given_by(tokens, doers, m.end, _clause_end(tokens, head))
+        )
+        if exposed
+        else None
+    )
     receiver = None
     given_from = False
     if source is None and t.kind == "noun" and t.type in _GIVEN_FROM:
@@ -510,8 +536,23 @@ def _event(
                 and not _near(tokens, m.end, _belonging_word(tokens, a), "target_markers")
             ]
             source = after[0] if after else None
+    if (
+        t.type == "AID"
+        and t.kind == "verb"
+        and source is not None
+        and _near(tokens, m.start, m.start + 1, "receive_verbs")
+    ):
+        # تسلمت مصر أبراج دبابات من الولايات المتحدة: the receiver is the target, who gives it
+        # comes after من
+        giver = _given_by(tokens, doers, m.end, _clause_end(tokens, head))
+        if giver is not None and giver is not source:
+            source, given_to = giver, source
     # الجزائر تدعم مالي: a country right after the verb is its object, before any later actor
-    target = _country_after(tokens, m.end, source) if t.kind == "verb" and source is not None else given_to
+    if exposed:
+        source = exposer if exposer is not victim else None
+    target = given_to or victim
+    if target is None and t.kind == "verb" and source is not None:
+        target = _country_after(tokens, m.end, source)
     end = _clause_end(tokens, head)
     next_end = _clause_end(tokens, end + 1) if end < len(tokens) else end
     for a in actors if target is None else ():
