@@ -647,3 +647,8 @@ def test_events_who_receives_aid_is_its_target_and_signings_in_sports_are_no_agr
     assert who("تسلمت مصر أمس خمسة أبراج لدبابات أبرامز من الولايات المتحدة الأميركية", "AID") == ("USA", "EGY")
     text = "صرفت إدارة النادي النظر عن التوقيع مع مهاجم الاتفاق السابق صالح بشير"
     assert [e for e in events(text) if e.type == "AGREE"] == []
+
+
+def test_events_a_club_receiving_copies_of_its_books_is_no_visit() -> None:
+    text = "استقبل نادي الباحة الأدبي النسخ الأولى من إصداراته الجديدة التي طبعت في بيروت"
+    assert [e for e in events(text) if e.type == "CONSULT"] == []

@@ -240,3 +240,16 @@ def test_rules_named_after_goes_on_past_a_compound_the_model_split() -> None:
 def test_rules_the_sultanate_alone_is_a_place_and_the_kingdom_rule_reads_the_model_s_span() -> None:
     assert spans("عادوا إلى السلطنة بعد العمرة", crf=[(2, 3, "LOC")]) == [("السلطنة", "LOC", "kingdom")]
     assert spans("سقطت السلطنة العثمانية", crf=[(1, 2, "LOC")]) == [("السلطنة", "LOC", "crf")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("استعادت اللجان الشعبية القاعدة الجوية في محافظة لحج", False),  # a base
+        ("نشرت قوة أميركية في القاعدة التركية", False),
+        ("تبنت القاعدة الهجوم", True),  # al-Qaeda
+        ("القاعدة الإرهابية تتبنى الهجوم", True),
+    ],
+)
+def test_rules_a_name_that_is_also_a_noun_before_an_adjective(text: str, kept: bool) -> None:
+    assert any(t == "القاعدة" for t, _, _ in spans(text)) is kept

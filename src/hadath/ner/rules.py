@@ -94,6 +94,8 @@ def _data() -> dict[str, Any]:
         "person_titles",
         "rank_ordinals",
         "kunya_words",
+        "base_words",
+        "base_not_before",
     ):
         d[name] = _keys(raw[name])
     d["country_context"] = _keys(raw["country_context_before"])
@@ -447,7 +449,21 @@ def apply_rules(
                 merged[-1] = (i, s[1], "PERS", "merge-pers")
         else:
             merged.append(s)
-    return merged
+    # القاعدة الجوية, القاعدة الاستراتيجية: a base, not al-Qaeda
+    return [s for s in merged if not _common_noun_before_adjective(tokens, s, d)]
+
+
+def _common_noun_before_adjective(tokens: Sequence[Token], span: Span3, d: dict[str, Any]) -> bool:
+    """Whether a one-word name that is also a common noun (``base_words``: القاعدة) reads as
+    the noun: followed by a definite adjective other than those of the organization
+    (``base_not_before``: القاعدة الإرهابية)."""
+    i, j, _, _ = span
+    if j - i != 1 or j >= len(tokens) or _core(tokens[i]) not in d["base_words"]:
+        return False
+    nxt = tokens[j]
+    return (
+        nxt.kind == "word" and nxt.article and not nxt.prefix and _nisba(nxt) and _core(nxt) not in d["base_not_before"]
+    )
 
 
 def _person_span(tokens: Sequence[Token], span: Span3, d: dict[str, Any]) -> Span3:
