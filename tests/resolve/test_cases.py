@@ -221,3 +221,23 @@ def test_big_cities_say_where_a_document_is_but_give_no_bonus() -> None:
 def test_a_short_word_is_not_read_with_an_article_it_lacks(word: str) -> None:
     # سان (of سان بطرسبورغ) is not Ulsan's السان; يمن (يمن الله: blesses) is not اليمن
     assert resolve_place(word, [], {}) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        # the head of a party, a federation, a company or a board is no head of state
+        ("وسارع رئيس الحزب الجمهوري راينس بريباس الى انتقاد الاتفاق", "راينس بريباس", None),
+        ("أكد رئيس الاتحاد السعودي لكرة القدم أحمد عيد أن", "أحمد عيد", None),
+        ("وأكد رئيس مجلس الإدارة عبدالرحمن الجريسي أن", "عبدالرحمن الجريسي", None),
+        # the heads of state bodies keep their title
+        ("طالب رئيس مجلس النواب العراقي سليم الجبوري بالإصلاح", "سليم الجبوري", "IRQGOV"),
+    ],
+)
+def test_a_title_before_a_body_that_is_not_the_state(text: str, name: str, code: str | None) -> None:
+    from hadath.model import Document
+    from hadath.pipeline import analyze
+
+    doc = analyze(Document(text=text, publication_date="2015-08-10"))
+    (m,) = [m for m in doc.mentions if m.text == name]
+    assert m.resolution is not None and m.resolution.value.get("code") == code

@@ -30,7 +30,9 @@ from hadath.text import fold
 __all__ = ["resolve_stage"]
 
 _CLAUSE_BREAKS = frozenset({"،", ",", ".", "؛", ";", ":", "؟", "?", "!"})
-_DESTINATION = frozenset({"الي", "نحو"})
+_DESTINATION = frozenset({"الي", "نحو", "مع", "ضد"})
+"""Words after which a country is where someone goes or whom they deal with (فر إلى الأراضي
+الليبية, الاتفاق مع إيران), not a person's own."""
 _TITLE_WINDOW = 8
 _DESTINATION_WORDS = 3
 _NON_STATE = frozenset({"REB", "INS", "OPP"})
@@ -73,9 +75,47 @@ def _title(
         found = _title_at(tokens, s, i)
         if found is not None:
             n, agent, role = found
+            if _heads_a_body(tokens[s + n : i]):
+                return None  # رئيس الحزب الجمهوري: the head of a party, not a head of state
             country = next((c for tok in tokens[s + n : i] if (c := _adjective_country(tok))), None)
             return agent, role, country, s
     return None
+
+
+_BODIES = frozenset(
+    actor_key(w)
+    for w in (
+        "حزب",
+        "شركة",
+        "نادي",
+        "اتحاد",
+        "جمعية",
+        "لجنة",
+        "منظمة",
+        "جامعة",
+        "رابطة",
+        "نقابة",
+        "مؤسسة",
+        "بنك",
+        "مصرف",
+        "صندوق",
+        "غرفة",
+    )
+)
+"""Heads of bodies that are not the state (a party, a company, a club, a federation, a union,
+a committee …): a title before one of them (رئيس الحزب الجمهوري, رئيس نادي الجبلين, رئيس
+الاتحاد السعودي لكرة القدم) is that body's, not a head of state's or a minister's."""
+
+
+def _heads_a_body(words: Sequence[Token]) -> bool:
+    """Whether the words between a title and a name start with a body that is not the state
+    (``_BODIES``), or are a board (مجلس الإدارة)."""
+    if not words:
+        return False
+    first = actor_key(words[0].text)
+    if first in _BODIES:
+        return True
+    return first == actor_key("مجلس") and len(words) > 1 and actor_key(words[1].text) == actor_key("الإدارة")
 
 
 _APPOSITION_WORDS = 3
