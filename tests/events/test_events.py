@@ -652,3 +652,8 @@ def test_events_who_receives_aid_is_its_target_and_signings_in_sports_are_no_agr
 def test_events_a_club_receiving_copies_of_its_books_is_no_visit() -> None:
     text = "استقبل نادي الباحة الأدبي النسخ الأولى من إصداراته الجديدة التي طبعت في بيروت"
     assert [e for e in events(text) if e.type == "CONSULT"] == []
+
+
+def test_events_the_group_that_claimed_an_attack_made_it() -> None:
+    text = "أدانت الوزارة الهجوم الإرهابي الذي تبناه تنظيم داعش على مسجد في عسير"
+    assert who(text, "ASSAULT")[0] == "IMGISI"
