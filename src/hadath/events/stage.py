@@ -35,6 +35,7 @@ from hadath.lexicons import iso3_of
 from hadath.model import Argument, Document, Event, Sentence, Span, Token
 from hadath.ner.rules import adjective_homographs
 from hadath.resolve.actors import actor_key, tables
+from hadath.resolve.places import place_index
 from hadath.stage import stage
 
 __all__ = ["events_stage"]
@@ -175,6 +176,22 @@ def _same_side(a: ActorRef, source: ActorRef) -> bool:
         return True
     # a country (حكومة مالي read as MLI) acts on its rebels, not on its other organs
     return source.code in (None, source.country) and a.agent not in _OPPONENTS
+
+
+def _towns(doc: Document) -> frozenset[tuple[int, int]]:
+    """Spans of the document's place mentions that are cities but no national capital: a
+    capital stands for its state (أعلنت أنقرة), another city does not act (أحيت ناغازاكي
+    ذكرى الهجوم), though it may be what an act targets."""
+    capitals = place_index().capitals
+    return frozenset(
+        (m.start, m.end)
+        for m in doc.mentions
+        if m.type == "LOC"
+        and m.resolution is not None
+        and m.resolution.kind == "place"
+        and m.resolution.value.get("kind") == "city"
+        and m.resolution.value.get("id") not in capitals
+    )
 
 
 def _media(a: ActorRef) -> bool:
@@ -387,7 +404,10 @@ def _event(
     actors: list[ActorRef],
     m: TriggerMatch,
     all_matches: Sequence[TriggerMatch],
+    towns: frozenset[tuple[int, int]] = frozenset(),
 ) -> dict[str, Any]:
+    """One trigger's event: its source and target, arguments and evidence. ``towns``: the
+    spans of cities that are no capital, which stand for no state as doers."""
     t = m.trigger
     head = m.head
     # an actor that only says what kind of act another noun names (التفجير الإرهابي) is no
@@ -396,7 +416,14 @@ def _event(
     actors = [a for a in actors if a not in qualifiers or a.start == m.end]
     # actors before the trigger that may do it: not one it is done to (إلى مالي) nor a place
     # (في سوريا)
-    doers = [a for a in actors if not _marked(tokens, a) and not _located(tokens, a) and not _media(a)]
+    doers = [
+        a
+        for a in actors
+        if not _marked(tokens, a)
+        and not _located(tokens, a)
+        and not _media(a)
+        and (a.char_start, a.char_end) not in towns  # ناغازاكي … ذكرى الهجوم: no state acts
+    ]
     before = [a for a in doers if a.end <= head and a.start >= _clause_start(tokens, head)]
     # past the clause, only an actor close before the trigger (a long sentence's first actor
     # seldom acts thirty words later)
@@ -834,6 +861,7 @@ def events_stage(doc: Document) -> Document:
     order: list[tuple] = []
     last_aid: dict[str, Any] | None = None
     sports_document: bool | None = None  # read on the first conflict trigger
+    towns = _towns(doc)
     for si, sent in enumerate(doc.sentences):
         tokens = doc.tokens[sent.token_start : sent.token_end]
         matches = find_triggers(tokens)
@@ -873,7 +901,7 @@ def events_stage(doc: Document) -> Document:
                 continue  # a sentence hadath's lexicon codes is not coded again by the converted one
             if _embedded(tokens, m, matches):
                 continue  # طالبت الحكومة الأمم المتحدة بتقديم مساعدات: asked for, not given
-            ev = _event(doc, si, sent, tokens, actors, m, matches)
+            ev = _event(doc, si, sent, tokens, actors, m, matches, towns)
             if converted and (ev["source"] is None or ev["target"] is None):
                 continue  # converted patterns are broad: they must find both actors
             told = _told_before(ev, merged, order)  # a later report of an event told before, or None

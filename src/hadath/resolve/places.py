@@ -94,6 +94,12 @@ class PlaceIndex:
         return [self.places[i] for i in self.by_name.get(key, ())]
 
     @cached_property
+    def capitals(self) -> frozenset[str]:
+        """Ids of the national capitals (``places/capitals.txt``)."""
+        text = resources.files("hadath.data").joinpath("places/capitals.txt").read_text("utf-8")
+        return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+
+    @cached_property
     def by_skeleton(self) -> dict[str, list[tuple[str, str]]]:
         """Names by their consonants, for spelling variants of foreign names (جاكرتا /
         جاكارتا, برزبن / بريزبن): only places big enough to be named in news far away. Built
