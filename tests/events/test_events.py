@@ -663,3 +663,8 @@ def test_events_a_capital_stands_for_its_state_another_city_does_not_act() -> No
     assert who("أعلنت أنقرة أنها ستشن هجوما على مواقع داعش", "ASSAULT")[0] == "TUR"
     text = "بعد ثلاثة أيام على هيروشيما، أحيت ناغازاكي أمس، ذكرى الهجوم النووي"
     assert [e.source for e in events(text) if e.type == "ASSAULT"] in ([], [None])
+
+
+def test_events_the_kingdom_named_with_another_kingdom_is_not_that_one() -> None:
+    text = "اتفقت المملكة والأردن على أهمية تعزيز التعاون بين البلدين في عمان والعقبة والزرقاء"
+    assert who(text, "AGREE") == ("SAU", "JOR")

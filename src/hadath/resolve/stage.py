@@ -324,7 +324,7 @@ def resolve_stage(doc: Document) -> Document:
             score, reason = a.pop("score"), a.pop("reason")
             m.resolution = Resolution("actor", {"name": m.text, **a}, score, reason)
     if kingdoms:
-        _resolve_kingdoms(kingdoms, names)
+        _resolve_kingdoms(kingdoms, names, doc.text)
     doc.entities = _entities(doc, names)
     return doc
 
@@ -350,12 +350,13 @@ _SULTANATE = ("OM", "سلطنة عمان")
 """The country news calls السلطنة, and a name of it the place index knows."""
 
 
-def _resolve_kingdoms(kingdoms: list[Mention], names: Sequence[Mention]) -> None:
+def _resolve_kingdoms(kingdoms: list[Mention], names: Sequence[Mention], text: str = "") -> None:
     """المملكة alone: the kingdom whose places the document names most, when they weigh one
     at least: the country itself, a province or a city of 500,000 people count one, a smaller
     place half (one town, مفرق in a report on Yemen — Mafraq, Jordan — is no evidence);
     without such evidence Saudi Arabia, the kingdom Arabic news most often calls so, with a
-    lower score. السلطنة alone: Oman."""
+    lower score; never a kingdom named with it by و (اتفقت المملكة والأردن: Saudi Arabia and
+    Jordan). السلطنة alone: Oman."""
     sultanates = [m for m in kingdoms if "سلطن" in m.text]
     if sultanates:
         _kingdom_is(sultanates, *_SULTANATE, 0.8, "the Sultanate: Oman")
@@ -373,6 +374,8 @@ def _resolve_kingdoms(kingdoms: list[Mention], names: Sequence[Mention]) -> None
         p = index.places.get(v.get("id", ""))
         big = v.get("kind") != "city" or (p is not None and p.population >= _BIG_CITY)
         seen[v["country_code"]] += 2 if big else 1
+    for other in _coordinated_kingdoms(kingdoms, names, text):
+        seen.pop(other, None)
     iso2, n = seen.most_common(1)[0] if seen else ("SA", 0)
     if n < 2:
         reason = "the Kingdom: Saudi Arabia, as news most often means (no kingdom's places named)"
@@ -380,6 +383,23 @@ def _resolve_kingdoms(kingdoms: list[Mention], names: Sequence[Mention]) -> None
     else:
         reason = f"the Kingdom: the document's places are mostly in {iso2}"
         _kingdom_is(kingdoms, iso2, KINGDOMS[iso2], 0.8, reason)
+
+
+def _coordinated_kingdoms(kingdoms: Sequence[Mention], names: Sequence[Mention], text: str) -> set[str]:
+    """The kingdoms (ISO alpha-2) named right next to المملكة with و between them (المملكة
+    والأردن, الأردن والمملكة): another kingdom than the one it means."""
+    out: set[str] = set()
+    for k in kingdoms:
+        for m in names:
+            if m.resolution is None or m.resolution.kind != "place":
+                continue
+            code = m.resolution.value.get("country_code")
+            if code not in KINGDOMS:
+                continue
+            gap = text[k.end : m.start] if m.start >= k.end else text[m.end : k.start]
+            if gap.strip() in ("و", "") and len(gap) <= 3 and ("و" in gap or text[m.start - 1 : m.start] == "و"):
+                out.add(code)
+    return out
 
 
 def _kingdom_is(mentions: Sequence[Mention], iso2: str, name: str, score: float, reason: str) -> None:
