@@ -668,3 +668,19 @@ def test_events_a_capital_stands_for_its_state_another_city_does_not_act() -> No
 def test_events_the_kingdom_named_with_another_kingdom_is_not_that_one() -> None:
     text = "اتفقت المملكة والأردن على أهمية تعزيز التعاون بين البلدين في عمان والعقبة والزرقاء"
     assert who(text, "AGREE") == ("SAU", "JOR")
+
+
+def test_events_the_group_that_claims_an_attack_by_gunmen_made_it() -> None:
+    text = "شن مسلحون هجوما على دورية للجيش النيجري، وأعلن تنظيم الدولة الإسلامية مسؤوليته عن الهجوم."
+    assert [(e.source, e.target) for e in events(text) if e.type == "ASSAULT"] == [("IMGISI", "NERMIL")]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("هاجم مسلحون مركزا للشرطة في ولاية كيدال.", "MLIREB"),  # مسلحون: REB in the dictionary
+        ("هاجم إرهابيون مركزا للشرطة في ولاية كيدال.", "MLIREBRAD"),
+    ],
+)
+def test_events_armed_men_of_no_country_are_of_the_place(text: str, source: str) -> None:
+    assert one(text, "ASSAULT").source == source

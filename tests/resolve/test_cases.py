@@ -192,6 +192,7 @@ def test_the_provinces_a_document_names_say_where_it_is() -> None:
         ("الرايس", "بمنطقة", set()),  # Rice, Minnesota: رايس, written without the article
         ("سلوان", "ببلدة", {"PS", "IL"}),  # Sloan, a hamlet of 979 people in the United States
         ("رومان", "جبل", {"YE"}),  # a mountain in Yemen, not the Romanian town Roman
+        ("بيبلوس", "فندق", {"ML"}),  # a hotel in Mali, not Byblos in Lebanon
     ],
 )
 def test_a_town_abroad_that_is_unlikely_is_left_unresolved(word: str, before: str, where: set[str]) -> None:

@@ -47,6 +47,15 @@ class ActorRef:
     score: float
 
 
+def _countryless(r: dict | None) -> dict | None:
+    """A resolution whose dictionary code is only an agent (مسلحون: REB, إرهابيون: REBRAD) as
+    an agent of no country, which the event's place will give; others unchanged."""
+    code = r.get("code") if r is not None else None
+    if code and code[:3] in _AGENT_CODES and len(code) in (3, 6):
+        return {**r, "code": None, "agent": code[:3]}
+    return r
+
+
 def _tok_range(tokens: Sequence[Token], start: int, end: int) -> tuple[int, int]:
     starts = [t.start for t in tokens]
     return bisect.bisect_right(starts, start) - 1, bisect.bisect_left(starts, end)
@@ -157,7 +166,9 @@ def sentence_actors(doc: Document, sent: Sentence) -> list[ActorRef]:
                 best = (span, r)
                 break
         if best is None:
-            r = resolve_actor(" ".join(tokens[k].text for k in words[:found]), doc.publication_date, fuzzy=False)
+            r = _countryless(
+                resolve_actor(" ".join(tokens[k].text for k in words[:found]), doc.publication_date, fuzzy=False)
+            )
             if r is not None and r.get("agent") and any(tokens[k].text in _QUOTES for k in range(i, words[found - 1])):
                 best = (words[:found], r)  # الجماعات "المتمردة": an agent with no country
             elif (

@@ -21,6 +21,7 @@ from functools import lru_cache
 from typing import Any
 
 from hadath.events.arguments import (
+    _ARMED_AGENTS,
     ActorRef,
     find_items,
     find_means,
@@ -546,11 +547,6 @@ def _event(
             # a verb beats one some words before it; not after و (ودعت الحكومة اليونانية: the
             # subject of the verb before calls on the government)
             source = right_after
-        if source is not None and not source.code and source.start >= m.end:
-            # مسلحون ينتمون إلى جماعة بوكو حرام: the group the gunmen belong to
-            source = next(
-                (a for a in doers if source.end <= a.start <= source.end + 3 and _affiliated(tokens, a)), source
-            )
         if source is None:
             after = [a for a in doers if head < a.start <= m.end + 2]
             # هاجم مسلحون ينتمون إلى جماعة بوكو حرام: the group the doers belong to
@@ -563,6 +559,11 @@ def _event(
                 and not _near(tokens, m.end, _belonging_word(tokens, a), "target_markers")
             ]
             source = after[0] if after else None
+        if source is not None and not source.code and source.start >= m.end:
+            # مسلحون ينتمون إلى جماعة بوكو حرام: the group the gunmen belong to
+            source = next(
+                (a for a in doers if source.end <= a.start <= source.end + 3 and _affiliated(tokens, a)), source
+            )
     if (
         t.type == "AID"
         and t.kind == "verb"
@@ -759,6 +760,29 @@ def _told_before(ev: dict[str, Any], merged: dict[tuple, dict[str, Any]], order:
     return next((k for k in order if k[:3] == key[:3] and k[4] == key[4]), None)
 
 
+def _claimed(ev: dict[str, Any], merged: dict[tuple, dict[str, Any]], order: list[tuple], si: int) -> tuple | None:
+    """The key of an attack by unnamed armed men (مسلحون: an agent of no code) told in this or
+    the previous sentence, that a named group's noun with no target of its own reports again
+    (أعلن تنظيم الدولة الإسلامية مسؤوليته عن الهجوم), or None."""
+    src = ev["source"]
+    if ev["kind"] != "noun" or ev["target"] is not None or src is None or not src.code:
+        return None
+    for k in reversed(order):
+        host = merged[k]
+        if host["last_sentence"] < si - 1:
+            break
+        h = host["source"]
+        if (
+            host["type"] == ev["type"]
+            and h is not None
+            and not h.code
+            and h.agent in _ARMED_AGENTS
+            and _key({**host, "source": src}) not in merged
+        ):
+            return k
+    return None
+
+
 def _pick(args: list[Argument], role: str) -> Argument | None:
     cands = [a for a in args if a.role == role]
     if role == "place":
@@ -798,7 +822,7 @@ def _code_at(ref: ActorRef | None, place: Argument | None, where: str | None = N
         and not ref.country
         and not code.startswith(_INTERNATIONAL)
         and tables().kinds.get(code[:3]) != "country"  # SAUGOV has its country
-        and place is not None
+        and place is not None  # not by the document's main country: Saudi news, Yemeni rebels
     ):
         iso3 = iso3_of((place.value or {}).get("country_code"))
         if iso3 and not code.startswith(iso3):
@@ -917,6 +941,20 @@ def events_stage(doc: Document) -> Document:
                 )
                 if host is not None:
                     host["arguments"] += [a for a in ev["arguments"] if a.role not in ("source", "target")]
+                continue
+            claimed = _claimed(ev, merged, order, si)
+            if claimed is not None:
+                # شن مسلحون هجوما على دورية للجيش النيجري، وأعلن تنظيم الدولة مسؤوليته عن
+                # الهجوم: the attack by gunmen is the group's
+                host = merged.pop(claimed)
+                host["source"] = ev["source"]
+                host["arguments"] = [a for a in host["arguments"] if a.role != "source"] + [
+                    a for a in ev["arguments"] if a.role == "source"
+                ]
+                host["reports"].append(ev["evidence"])
+                host["last_sentence"] = si
+                order[order.index(claimed)] = _key(host)
+                merged[_key(host)] = host
                 continue
             key = _key(ev)
             if key not in merged and told is not None:
