@@ -684,3 +684,25 @@ def test_events_the_group_that_claims_an_attack_by_gunmen_made_it() -> None:
 )
 def test_events_armed_men_of_no_country_are_of_the_place(text: str, source: str) -> None:
     assert one(text, "ASSAULT").source == source
+
+
+def test_events_an_actor_after_fi_is_where_an_agreement_is_not_with_whom() -> None:
+    ev = one("اتفقت الولايات المتحدة وروسيا على مسودة قرار بشأن الهجمات الكيماوية في سوريا.", "AGREE")
+    assert ev.target != "SYR"
+
+
+def test_events_a_new_clause_after_a_comma_brings_no_target() -> None:
+    text = "قالت واشنطن إن دمشق تقف وراء الهجمات، وأعلن وزير الخارجية الأميركي أنه توصل إلى اتفاق مع نظيره الروسي."
+    assert [e.target for e in events(text) if e.type == "ASSAULT"] in ([], [None])
+
+
+def test_events_civilians_are_not_who_attacks() -> None:
+    assert [
+        e.source for e in events("طالبوا بحماية المدنيين السوريين وتحديد المسؤولين عن هجمات.") if e.type == "ASSAULT"
+    ] == []
+
+
+def test_events_who_describes_an_attack_did_not_make_it() -> None:
+    assert [e.source for e in events("ووصف بنيامين نتنياهو الهجوم بأنه عمل إرهابي.") if e.type == "ASSAULT"] != [
+        "ISRGOV"
+    ]

@@ -302,6 +302,15 @@ def _located(tokens: Sequence[Token], a: ActorRef) -> bool:
     return bi or _near(tokens, k - 1, k, "locatives")
 
 
+_WHERE_NOT_WHOM = frozenset({"CONSULT", "PROTEST", "REQUEST", "AGREE"})
+"""Types whose actor after في is where the event is, not its target (an attack or aid in a
+country is on or for it)."""
+
+
+def _civilians(a: ActorRef) -> bool:
+    return a.agent == "CVL" or (a.code or "")[3:6] == "CVL" or (a.code or "").startswith("CVL")
+
+
 def _marked(tokens: Sequence[Token], a: ActorRef) -> bool:
     """Whether an actor is introduced by إلى / ل / مع … (a target, not a source); not one that
     says whose the doers are (مسلحون ينتمون إلى جماعة بوكو حرام, عناصر تابعة لتنظيم داعش)."""
@@ -583,15 +592,20 @@ def _event(
         target = _country_after(tokens, m.end, source)
     end = _clause_end(tokens, head)
     next_end = _clause_end(tokens, end + 1) if end < len(tokens) else end
+    # the next clause opens with و and a word of its own (، وأعلن وزير الخارجية … مع نظيره): a
+    # new sentence, whose actors are not this event's
+    new_clause = end + 1 < len(tokens) and tokens[end + 1].norm.startswith("و") and len(tokens[end + 1].norm) > 3
     for a in actors if target is None else ():
         if a.start <= head or a is source or (source is not None and _same_side(a, source)):
             continue
-        if not (a.start < end or (a.start < next_end and _marked(tokens, a))):
+        if not (a.start < end or (a.start < next_end and not new_clause and _marked(tokens, a))):
             continue  # not in the trigger's clause (nor marked as its target in the next)
         if a in qualifiers:
             continue  # الهجمات الإرهابية: who attacked, if anyone, not whom
-        if t.type in ("CONSULT", "PROTEST") and _near(tokens, a.start - 1, a.start, "locatives"):
-            continue  # استقبل الرئيس في قصر قرطاج وفدا ليبيا, تظاهروا في الرباط: where, not whom
+        if t.type in _WHERE_NOT_WHOM and _near(tokens, a.start - 1, a.start, "locatives"):
+            # استقبل الرئيس في قصر قرطاج وفدا ليبيا, تظاهروا في الرباط, اتفقتا على مسودة قرار
+            # … في سوريا: where, not whom
+            continue
         target = a
         break
     if target is None and t.type == "CONSULT" and t.kind == "noun" and source is not None:
@@ -631,6 +645,9 @@ def _event(
         target = others[0] if others else None
     if given_from:
         target = receiver if receiver is not None and receiver.country != source.country else None
+    if t.type == "ASSAULT" and source is not None and _civilians(source):
+        # المدنيين السوريين … المسؤولين عن هجمات: civilians are who is attacked, not who attacks
+        source, target = None, target or source
     if t.type == "CONSULT" and target is not None and _media(target):
         target = None  # في اتصال هاتفي لـ«الشرق الأوسط»: an interview, not a call between actors
     negated = _near(tokens, head - 3, head, "negation") or _near(
