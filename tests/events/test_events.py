@@ -706,3 +706,38 @@ def test_events_who_describes_an_attack_did_not_make_it() -> None:
     assert [e.source for e in events("ووصف بنيامين نتنياهو الهجوم بأنه عمل إرهابي.") if e.type == "ASSAULT"] != [
         "ISRGOV"
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "احتفلت الأكاديمية السعودية للطيران المدني اليوم بتخريج 138 طالبا بحضور مساعد رئيس الهيئة.",
+        "وأعلنت وزارة الأمن الداخلي الأمريكية أمس، طالباً في جامعة بوسطن.",
+    ],
+)
+def test_events_a_noun_that_looks_like_a_verb_starts_no_event(text: str) -> None:
+    assert [e for e in events(text) if e.type == "REQUEST"] == []
+
+
+def test_events_a_verb_opening_its_clause_has_its_subject_after_it() -> None:
+    text = "قال رئيس الهلال الأحمر السعودي، استقبل الأمير بندر بن فيصل آل سعود وفدا من الصليب الأحمر الدولي."
+    assert one(text, "CONSULT").source == "SAUGOV"
+
+
+def test_events_a_verb_with_a_counterpart_after_ma_has_its_subject_before_ma() -> None:
+    text = (
+        "وتأتي الزيارة تلبية لدعوة من الملك عبدالله الثاني، وخلال الزيارة، بحث الأمير محمد بن سلمان "
+        "مع ملك الأردن العلاقات بين البلدين."
+    )
+    assert ("SAUGOV", "JOR") in [(e.source, e.target) for e in events(text) if e.type == "CONSULT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("طالب التحالف المتمردين الحوثيين بالانسحاب من تعز.", None),  # their own country's town
+        ("انسحبت القوات التشادية من مدينة كيدال بعد أشهر من الانتشار.", "MLI"),  # Chad's forces leave Mali
+    ],
+)
+def test_events_a_retreat_from_a_town_of_ones_own_country_has_no_target(text: str, target: str | None) -> None:
+    assert one(text, "RETREAT").target == target

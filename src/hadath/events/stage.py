@@ -195,6 +195,21 @@ def _towns(doc: Document) -> frozenset[tuple[int, int]]:
     )
 
 
+_TANWEEN = frozenset("\u064b\u064c\u064d")
+
+
+def _nominal(tokens: Sequence[Token], k: int) -> bool:
+    """Whether a word read as a verb is a noun: it bears tanween (طالباً, no verb does), or it
+    follows a count that is no year (138 طالبا). (A masdar after ب stands for its verb:
+    قامت المقاتلات بقصف.)"""
+    if not _TANWEEN.isdisjoint(tokens[k].text):
+        return True
+    if k == 0 or tokens[k - 1].kind != "number":
+        return False
+    digits = "".join(c for c in tokens[k - 1].text if c.isdigit())
+    return not (digits.isdigit() and len(digits) == 4 and 1000 < int(digits) < 2100)
+
+
 def _media(a: ActorRef) -> bool:
     """Whether an actor is a news outlet (MED, SAUMEDSPA, QATMEDJAZ): it reports events, it
     does not do them."""
@@ -545,11 +560,24 @@ def _event(
                 given_to, source = source, before[-2]
     elif source is None:
         source = before[-1] if before else None
-        right_after = next((a for a in doers if a.start == m.end), None)
+        # after the verb (بحث الأمير … مع), or after the pattern's last word (تقديم … مساعدات
+        # سعودية) unless that word marks whom (مع ملك الأردن: the counterpart)
+        right_after = _after_titles(tokens, doers, head + 1)
+        if right_after is None and m.end > head + 1 and not _near(tokens, m.end - 1, m.end, "target_markers"):
+            right_after = _after_titles(tokens, doers, m.end)
         if (
             source is not None
             and right_after is not None
-            and head - source.end > _VSO_GAP
+            and (
+                head - source.end > _VSO_GAP
+                # a verb opening its clause (الهلال الأحمر السعودي، استقبل الأمير …)
+                # (not a masdar after ب, whose object follows it: وبنما، وقامت باحتلال أفغانستان)
+                or (
+                    t.kind == "verb"
+                    and not tokens[head].norm.startswith(("ب", "وب"))
+                    and any(tokens[k].text in _CLAUSE for k in range(source.end, m.start))
+                )
+            )
             and not coordinated(tokens[m.start], t)
         ):
             # the verb's subject follows it (عندما التقى الرئيس الروسي …): an actor right after
@@ -645,6 +673,16 @@ def _event(
         target = others[0] if others else None
     if given_from:
         target = receiver if receiver is not None and receiver.country != source.country else None
+    if (
+        t.type == "RETREAT"
+        and target is not None
+        and source is not None
+        and (target.char_start, target.char_end) in towns
+        and (not source.code or _country(source) == _country(target))  # no country: the place's
+    ):
+        # انسحاب المتمردين من تعز: where they leave in their own country, not whom (Chadian
+        # forces leaving Kidal leave Mali)
+        target = None
     if t.type == "ASSAULT" and source is not None and _civilians(source):
         # المدنيين السوريين … المسؤولين عن هجمات: civilians are who is attacked, not who attacks
         source, target = None, target or source
@@ -942,6 +980,8 @@ def events_stage(doc: Document) -> Document:
                 continue  # a sentence hadath's lexicon codes is not coded again by the converted one
             if _embedded(tokens, m, matches):
                 continue  # طالبت الحكومة الأمم المتحدة بتقديم مساعدات: asked for, not given
+            if m.trigger.kind == "verb" and _nominal(tokens, m.head):
+                continue  # بتخريج 138 طالباً: students, not "asked"
             ev = _event(doc, si, sent, tokens, actors, m, matches, towns)
             if converted and (ev["source"] is None or ev["target"] is None):
                 continue  # converted patterns are broad: they must find both actors
