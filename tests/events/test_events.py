@@ -741,3 +741,13 @@ def test_events_a_verb_with_a_counterpart_after_ma_has_its_subject_before_ma() -
 )
 def test_events_a_retreat_from_a_town_of_ones_own_country_has_no_target(text: str, target: str | None) -> None:
     assert one(text, "RETREAT").target == target
+
+
+def test_events_a_country_right_after_a_visit_is_where_the_visitor_goes() -> None:
+    text = "وجه رئيس الوزراء الإيطالي دعوة إلى الرئيس الإيراني حسن روحاني لزيارة إيطاليا."
+    assert who(text, "CONSULT") == ("IRNGOV", "ITA")
+
+
+def test_events_an_invitation_home_is_no_visit_by_who_invites() -> None:
+    text = "سلم الوزير الرئيس روحاني دعوة من نظيره الفرنسي فرنسوا هولاند لزيارة باريس في نوفمبر."
+    assert ("FRAGOV", "FRA") not in [(e.source, e.target) for e in events(text)]

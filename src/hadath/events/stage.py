@@ -322,6 +322,11 @@ _WHERE_NOT_WHOM = frozenset({"CONSULT", "PROTEST", "REQUEST", "AGREE"})
 country is on or for it)."""
 
 
+def _a_state(a: ActorRef) -> bool:
+    """Whether an actor is a country itself (مالي, الرياض), not one of its people or bodies."""
+    return a.agent is None and a.code is not None and a.code == a.country
+
+
 def _civilians(a: ActorRef) -> bool:
     return a.agent == "CVL" or (a.code or "")[3:6] == "CVL" or (a.code or "").startswith("CVL")
 
@@ -515,8 +520,14 @@ def _event(
         if not after and t.type == "ASSAULT":
             # هجوم انتحاري لداعش, هجمات متفرقة لمنظمة بي كا كا: an attack's ل names who made it
             after = [a for a in actors if m.end <= a.start <= m.end + 1 and _lead(tokens, a) in ("ل", "لل")]
-        source = after[0] if after else _adjective_actor(doc, tokens, m.end)
-        by_adjective = not after and source is not None
+        if after and t.mode == "visit" and _a_state(after[0]) and after[0].start == m.end:
+            # لزيارة إيطاليا, زيارة الأردن: a country (or its capital) named right after a visit
+            # is where the visitor goes, who visits is named before
+            given_to, after = after[0], []
+            source = None
+        else:
+            source = after[0] if after else _adjective_actor(doc, tokens, m.end)
+        by_adjective = not after and source is not None and given_to is None
         if source is None:  # طائرتان قطريتان محملتان بمساعدات: a country adjective just before
             source = next(
                 (
@@ -683,6 +694,8 @@ def _event(
         # انسحاب المتمردين من تعز: where they leave in their own country, not whom (Chadian
         # forces leaving Kidal leave Mali)
         target = None
+    if t.mode == "visit" and source is not None and target is not None and _country(source) == _country(target):
+        target = None  # دعوة من الرئيس الفرنسي لزيارة باريس: an invitation home, no visit by him
     if t.type == "ASSAULT" and source is not None and _civilians(source):
         # المدنيين السوريين … المسؤولين عن هجمات: civilians are who is attacked, not who attacks
         source, target = None, target or source
