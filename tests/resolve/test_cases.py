@@ -250,3 +250,18 @@ def test_the_capitals_are_known() -> None:
     capitals = place_index().capitals
     assert {"gn:108410", "gn:4140963", "gn:2460596"} <= capitals  # Riyadh, Washington, Bamako
     assert "gn:105343" not in capitals  # Jeddah
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("منظمة حظر الأسلحة الكيميائية", "IGO"),
+        ("اليونيسف", "IGOUNOHLH"),
+        ("للأونروا", "IGOUNOREF"),
+        ("برنامج الأغذية العالمي", "IGOUNOAGR"),
+        ("منظمة أطباء بلا حدود", "NGOHLH"),
+    ],
+)
+def test_international_organizations_in_the_news_have_their_codes(name: str, code: str) -> None:
+    found = resolve_actor(name, None, fuzzy=False)
+    assert found is not None and found["code"] == code
