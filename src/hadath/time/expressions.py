@@ -265,6 +265,9 @@ def _at(tokens: Sequence[Token], i: int, skip: frozenset[int]) -> TimeExpr | Non
                         direction, d = (of_year, o) if of_year else _direction(tokens, k)
                         offset = {"future": 1, "past": -1, "current": 0}.get(of_year or "")
                         return TimeExpr(i, k + d, kind, None, month, day, offset=offset, direction=direction)
+                    if year is None:  # 26 أغسطس (آب) الحالي, 3 سبتمبر المقبل
+                        direction, d = _direction(tokens, k)
+                        return TimeExpr(i, k + d, kind, None, month, day, direction=direction)
                     return TimeExpr(i, k, kind, year, month, day)
         year, y = _year(tokens, i)
         if year is not None:

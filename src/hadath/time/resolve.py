@@ -198,10 +198,16 @@ def _resolve(expr: TimeExpr, anchor: Anchor | None) -> dict[str, Any] | None:
         return {**unresolved, "needs": "publication date"}
     a = anchor.day
     k = "relative"
-    if expr.kind == "date" and expr.day and expr.month:  # 19 أبريل: its most recent occurrence
+    if expr.kind == "date" and expr.day and expr.month:
+        # 19 أبريل: its most recent occurrence; 26 أغسطس الحالي: this year's; 3 سبتمبر المقبل:
+        # the next
         if anchor.granularity != "day":
             return {**unresolved, "needs": "publication day", "anchor": anchor.label}
         y = a.year if (expr.month, expr.day) <= (a.month, a.day) else a.year - 1
+        if expr.direction == "current":
+            y = a.year
+        elif expr.direction == "future":
+            y = a.year if (expr.month, expr.day) >= (a.month, a.day) else a.year + 1
         try:
             d = date(y, expr.month, expr.day)
         except ValueError:
@@ -221,6 +227,8 @@ def _resolve(expr: TimeExpr, anchor: Anchor | None) -> dict[str, Any] | None:
         d = a + timedelta(days=expr.offset or 0)
         if expr.weekday is not None:  # أمس الجمعة: that weekday, the nearest to the day it says
             d += timedelta(days=(expr.weekday - d.weekday() + 3) % 7 - 3)
+            if (expr.offset or 0) <= 0 and d > a:
+                d -= timedelta(days=7)  # أمس الأحد in Saturday's paper: the Sunday before, not after
         return _val("day", d, d, k, anchor, relative=rel)
     if expr.kind == "weekday":
         if anchor.granularity != "day":
