@@ -751,3 +751,37 @@ def test_events_a_country_right_after_a_visit_is_where_the_visitor_goes() -> Non
 def test_events_an_invitation_home_is_no_visit_by_who_invites() -> None:
     text = "سلم الوزير الرئيس روحاني دعوة من نظيره الفرنسي فرنسوا هولاند لزيارة باريس في نوفمبر."
     assert ("FRAGOV", "FRA") not in [(e.source, e.target) for e in events(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أحبط الجيش اليمني هجوما شنه مسلحون حوثيون وقوات موالية للرئيس اليمني السابق علي صالح في مأرب.",
+        "استمر قصف الميليشيات الحوثية وقوات الرئيس السابق علي عبد الله صالح على أحياء عدن.",
+    ],
+)
+def test_events_an_actor_joined_by_waw_to_the_doer_is_one_more_doer_not_the_target(text: str) -> None:
+    assert "YEMELI" not in [e.target for e in events(text)] and "YEMGOV" not in [e.target for e in events(text)]
+
+
+def test_events_the_sides_of_clashes_joined_by_waw_stay_source_and_target() -> None:
+    ev = one("اندلعت اشتباكات الجيش المالي والمتمردين الطوارق في كيدال.", "ASSAULT")
+    assert (ev.source, ev.target) == ("MLIMIL", "MLIREB")
+    # the evidence of the target is the name without its و
+    assert [a.text for a in ev.arguments if a.role == "target"] == ["المتمردين الطوارق"]
+
+
+def test_events_no_actor_is_its_own_target() -> None:
+    text = "ميليشيات الحوثي التي كانت تخوض مواجهات عنيفة في التواهي قبل أن تتمكن الميليشيات من التقدم في عدن."
+    assert all(e.source != e.target for e in events(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "الجيش الإسرائيلي مستعد لمثل الهجمات التي يشنها في سيناء.",  # a region is where, not who
+        "فكرت الإمارات في التوجه لرفع الدعم عن الوقود إذ سبقتها الكويت.",  # subsidies
+    ],
+)
+def test_events_no_event_from_a_place_or_a_subsidy(text: str) -> None:
+    assert [(e.type, e.source) for e in events(text) if e.source in ("EGY", "ARE")] == []

@@ -190,7 +190,7 @@ def sentence_actors(doc: Document, sent: Sentence) -> list[ActorRef]:
                 best = (words[: found + 1], r)
         if best is not None:
             span, r = best
-            s, e = tokens[span[0]].start, tokens[span[-1]].end
+            s, e = tokens[span[0]].core_start, tokens[span[-1]].end  # والمتمردين: not its و
             out.append(
                 ActorRef(
                     span[0],

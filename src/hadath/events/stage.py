@@ -180,9 +180,9 @@ def _same_side(a: ActorRef, source: ActorRef) -> bool:
 
 
 def _towns(doc: Document) -> frozenset[tuple[int, int]]:
-    """Spans of the document's place mentions that are cities but no national capital: a
-    capital stands for its state (أعلنت أنقرة), another city does not act (أحيت ناغازاكي
-    ذكرى الهجوم), though it may be what an act targets."""
+    """Spans of the document's place mentions that are cities but no national capital, or
+    provinces and regions: a capital stands for its state (أعلنت أنقرة), another city or a
+    region does not act (أحيت ناغازاكي ذكرى الهجوم), though it may be what an act targets."""
     capitals = place_index().capitals
     return frozenset(
         (m.start, m.end)
@@ -190,8 +190,10 @@ def _towns(doc: Document) -> frozenset[tuple[int, int]]:
         if m.type == "LOC"
         and m.resolution is not None
         and m.resolution.kind == "place"
-        and m.resolution.value.get("kind") == "city"
-        and m.resolution.value.get("id") not in capitals
+        and (
+            (m.resolution.value.get("kind") == "city" and m.resolution.value.get("id") not in capitals)
+            or m.resolution.value.get("kind") in ("province", "region")  # سيناء … الهجمات
+        )
     )
 
 
@@ -322,6 +324,29 @@ _WHERE_NOT_WHOM = frozenset({"CONSULT", "PROTEST", "REQUEST", "AGREE"})
 country is on or for it)."""
 
 
+_SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+"""Types whose actors joined by و are the two sides (اتفقت المملكة والأردن)."""
+
+
+def _co_doer(tokens: Sequence[Token], source: ActorRef, a: ActorRef, head: int, t: Any) -> bool:
+    """Whether ``a`` is joined by و to the source, a few words after it with no comma or
+    trigger between, as one more doer (قصف الميليشيات الحوثية وقوات الرئيس السابق …), not as
+    the target; not for talks, agreements and clashes, whose sides are named so
+    (اشتباكات الجيش والمتمردين)."""
+    if t.type in _SYMMETRIC or (t.mode == "firearms" and t.kind == "noun"):
+        return False
+    if not 0 <= a.start - source.end <= _CO_DOER_GAP or source.end <= head < a.start:
+        return False
+    first = tokens[source.end]
+    agents = tables().agent_first_words
+    if not (first.prefix.startswith("و") or (first.norm.startswith("و") and actor_key(first.text[1:]) in agents)):
+        return False
+    return not any(tokens[k].text in _CLAUSE for k in range(source.end, a.start))
+
+
+_CO_DOER_GAP = 6
+
+
 def _a_state(a: ActorRef) -> bool:
     """Whether an actor is a country itself (مالي, الرياض), not one of its people or bodies."""
     return a.agent is None and a.code is not None and a.code == a.country
@@ -363,7 +388,11 @@ def _agent_by_verb(tokens: Sequence[Token], actors: Sequence[ActorRef], end: int
             k += 1
             if k < len(tokens) and _near(tokens, k, k + 1, "agent_links"):
                 k += 1
-            return next((a for a in actors if k <= a.start <= k + 2 and not _marked(tokens, a)), None)
+            # (not الهجمات التي يشنها في سيناء: where)
+            return next(
+                (a for a in actors if k <= a.start <= k + 2 and not _marked(tokens, a) and not _located(tokens, a)),
+                None,
+            )
     return None
 
 
@@ -641,6 +670,8 @@ def _event(
             continue  # not in the trigger's clause (nor marked as its target in the next)
         if a in qualifiers:
             continue  # الهجمات الإرهابية: who attacked, if anyone, not whom
+        if source is not None and source is not between and _co_doer(tokens, source, a, head, t):
+            continue  # هجوم شنه مسلحون حوثيون وقوات موالية لصالح: both attacked
         if t.type in _WHERE_NOT_WHOM and _near(tokens, a.start - 1, a.start, "locatives"):
             # استقبل الرئيس في قصر قرطاج وفدا ليبيا, تظاهروا في الرباط, اتفقتا على مسودة قرار
             # … في سوريا: where, not whom
@@ -923,6 +954,11 @@ def _build(doc: Document, n: int, ev: dict[str, Any], where: str | None = None) 
     src, tgt = ev["source"], ev["target"]
     place = _pick(args, "place")
     date = _pick(args, "date")
+    source, target = _code_at(src, place, where), _code_at(tgt, place, where)
+    if target is not None and target == source:
+        # ميليشيات الحوثي … مواجهات … الميليشيات: the same actor named twice, not its own target
+        args = [a for a in args if not (a.role == "target" and tgt is not None and a.start == tgt.char_start)]
+        tgt = target = None
     confidence = 0.5 + (0.25 if src else 0) + (0.25 if tgt else 0)
     if ev["modality"] != "asserted":
         confidence *= 0.9
@@ -935,8 +971,8 @@ def _build(doc: Document, n: int, ev: dict[str, Any], where: str | None = None) 
         evidence=doc.text[ev["evidence"].start : ev["evidence"].end],
         mode=ev["mode"],
         cameo=ev["cameo"],
-        source=_code_at(src, place, where),
-        target=_code_at(tgt, place, where),
+        source=source,
+        target=target,
         arguments=args,
         place={"text": place.text, "start": place.start, "end": place.end, **place.value} if place else None,
         date={"text": date.text, "start": date.start, "end": date.end, **date.value} if date else None,
