@@ -59,3 +59,18 @@ def test_time_not_inside_names() -> None:
 def test_time_no_dates_no_inference() -> None:
     doc = analyze(Document(text="وصل الوفد إلى باماكو."))
     assert doc.publication_date is None and "publication_date_inference" not in doc.meta
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("وقعت الهجمات في مارس وأبريل 2012", "أبريل 2012"),
+        ("كان ذلك لعام 1995م", "عام 1995م"),
+        ("ويستمر والأسبوع المقبل", "الأسبوع المقبل"),
+    ],
+)
+def test_time_a_date_span_leaves_out_its_clitic(text: str, span: str) -> None:
+    doc = analyze(Document(text=text, publication_date="2015-08-08"))
+    assert span in [m.text for m in doc.mentions if m.type == "DATE"]
+    for m in doc.mentions:
+        assert doc.text[m.start : m.end] == m.text

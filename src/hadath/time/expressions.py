@@ -16,6 +16,7 @@ with a direction (``أبريل الماضي``); and near ranges (``خلال ال
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -397,4 +398,30 @@ def find_expressions(tokens: Sequence[Token], skip: frozenset[int] = frozenset()
             i = expr.end
         else:
             i += 1
+    # مارس وأبريل 2012, رجب وشعبان 1436: a month joined by و to the next takes its year
+    for a, b in itertools.pairwise(out):
+        joined = a.end == b.start and tokens[b.start].norm.startswith("و")
+        if a.end + 1 == b.start and tokens[a.end].norm == "و":
+            joined = True  # 10 مارس و 12 أبريل 2012
+        if (
+            joined
+            and a.year is None
+            and a.month is not None
+            and a.direction is None
+            and b.year is not None
+            and b.kind in ("date", "hijri")
+            and (a.kind == b.kind or (a.kind == "month" and b.kind == "date"))
+        ):
+            a.kind, a.year = b.kind, b.year
     return out
+
+
+def clitic_length(tok: Token) -> int:
+    """How many characters of a word that starts an expression are a proclitic (وأبريل,
+    لعام: 1), which the expression's span leaves out; 0 where the whole word is the
+    vocabulary's (بعد, وسط) or the tokenizer has split the clitic (والأسبوع)."""
+    if tok.kind != "word" or tok.core_start > tok.start or len(tok.norm) < 3 or tok.norm[0] not in "وفبل":
+        return 0
+    if tok.text[0] != tok.norm[0] or _n(tok.norm) in _starters():
+        return 0
+    return 1 if _n(tok.norm[1:]) in _starters() else 0

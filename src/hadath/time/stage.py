@@ -12,7 +12,7 @@ from typing import Any
 
 from hadath.model import Document, Mention, Resolution
 from hadath.stage import stage
-from hadath.time.expressions import TimeExpr, find_expressions
+from hadath.time.expressions import TimeExpr, clitic_length, find_expressions
 from hadath.time.resolve import infer_publication_date, parse_anchor, resolve
 
 __all__ = ["time_stage"]
@@ -62,7 +62,8 @@ def time_stage(doc: Document) -> Document:
         value = resolve(expr, anchor)
         if value is None:
             continue
-        start, end = doc.tokens[expr.start].start, doc.tokens[expr.end - 1].end
+        first = doc.tokens[expr.start]
+        start, end = first.core_start + clitic_length(first), doc.tokens[expr.end - 1].end
         kind: Any = value.get("kind", "relative")
         score = _SCORE.get(kind, 0.8) if value.get("value") else 0.5
         mentions.append(
