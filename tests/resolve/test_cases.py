@@ -265,3 +265,18 @@ def test_the_capitals_are_known() -> None:
 def test_international_organizations_in_the_news_have_their_codes(name: str, code: str) -> None:
     found = resolve_actor(name, None, fuzzy=False)
     assert found is not None and found["code"] == code
+
+
+@pytest.mark.parametrize(
+    ("name", "doc_countries", "country"),
+    [
+        ("باريس", {"US": 3}, "FR"),  # قمة باريس in a report naming the US: not Paris, Texas
+        ("طرابلس", {"LB": 2}, "LB"),  # a Lebanese report: the Lebanese city of 230,000
+        ("طرابلس", {}, "LY"),
+    ],
+)
+def test_a_national_capital_beats_a_small_namesake_in_the_documents_countries(
+    name: str, doc_countries: dict[str, int], country: str
+) -> None:
+    found = resolve_place(name, [], doc_countries)
+    assert found is not None and found["country_code"] == country

@@ -236,6 +236,10 @@ read without its article (الرايس -> رايس, a town of 1,361 people in Mi
 word."""
 
 
+_LOCAL_CITY = 100_000
+"""A city of the document's countries this big keeps its name from a capital abroad."""
+
+
 def _unlikely_abroad(p: Place, how: str, where: set[str], common: bool, district: bool) -> bool:
     """Whether a town candidate outside the countries the document is about (``where``) is
     too unlikely to stand: a common word (الزيارة, عمر) for a town under 50,000 people; a name
@@ -336,6 +340,9 @@ def resolve_place(
     if len(before_keys) >= 2 and before_keys[-2] in cues["capital"] and before_keys[-1].startswith("ال"):
         capital_of = idx.adjectives.get(before_keys[-1][2:])
     scored = []
+    local_city = any(
+        p.kind == "city" and p.country in doc_countries and p.population >= _LOCAL_CITY for p, _ in cands.values()
+    )
     for p, how in cands.values():
         if p.kind == "country":
             score, reason = 0.9, f"country ({how})"
@@ -354,6 +361,12 @@ def resolve_place(
         else:
             score = 0.3 + 0.5 * min(1.0, math.log10(max(p.population, 1)) / 7)
             reason = f"place of {p.population:,} people ({how})"
+            if p.id in idx.capitals and p.population >= _LOCAL_CITY and not local_city:
+                # news names capitals far more than their namesakes: قمة باريس in a report that
+                # names the United States is not Paris, Texas (but طرابلس in a Lebanese report
+                # is the Lebanese city of 230,000)
+                score += 0.1
+                reason += ", a national capital"
             if p.country and p.country in doc_countries:
                 score += 0.15
                 reason += f", in {p.country}, which the document names"
