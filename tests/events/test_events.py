@@ -785,3 +785,13 @@ def test_events_no_actor_is_its_own_target() -> None:
 )
 def test_events_no_event_from_a_place_or_a_subsidy(text: str) -> None:
     assert [(e.type, e.source) for e in events(text) if e.source in ("EGY", "ARE")] == []
+
+
+def test_events_attacking_a_role_or_a_policy_is_criticism() -> None:
+    text = "والتقى بنيامين نتنياهو مع نظيره الإيطالي، وهاجم الدور الأوروبي في تشجيع الاتفاق النووي مع إيران."
+    assert [e for e in events(text) if e.type == "ASSAULT"] == []
+
+
+def test_events_a_semicolon_ends_the_clause_of_the_target() -> None:
+    text = "هجوم الميليشيات الحوثية على الضالع باليمن؛ تمكنت أسرته من إدخاله للمملكة."
+    assert "SAU" not in [e.target for e in events(text)]

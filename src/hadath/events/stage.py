@@ -662,7 +662,10 @@ def _event(
     next_end = _clause_end(tokens, end + 1) if end < len(tokens) else end
     # the next clause opens with و and a word of its own (، وأعلن وزير الخارجية … مع نظيره): a
     # new sentence, whose actors are not this event's
-    new_clause = end + 1 < len(tokens) and tokens[end + 1].norm.startswith("و") and len(tokens[end + 1].norm) > 3
+    new_clause = end < len(tokens) and (
+        tokens[end].text in ("؛", ";", ".")  # هجوم الميليشيات على الضالع؛ تمكنت أسرته من إدخاله للمملكة
+        or (end + 1 < len(tokens) and tokens[end + 1].norm.startswith("و") and len(tokens[end + 1].norm) > 3)
+    )
     for a in actors if target is None else ():
         if a.start <= head or a is source or (source is not None and _same_side(a, source)):
             continue
