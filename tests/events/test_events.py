@@ -795,3 +795,13 @@ def test_events_attacking_a_role_or_a_policy_is_criticism() -> None:
 def test_events_a_semicolon_ends_the_clause_of_the_target() -> None:
     text = "هجوم الميليشيات الحوثية على الضالع باليمن؛ تمكنت أسرته من إدخاله للمملكة."
     assert "SAU" not in [e.target for e in events(text)]
+
+
+def test_events_a_title_and_its_name_are_one_actor() -> None:
+    text = "التقى رئيس مجلس النواب اللبناني نبيه بري في بيروت أمس سفير خادم الحرمين الشريفين لدى لبنان."
+    assert who(text, "CONSULT") == ("LBNGOV", "SAUGOV")
+
+
+def test_events_a_foreign_minister_named_in_a_lebanese_report_keeps_his_country() -> None:
+    text = "قال وزير الداخلية اللبناني نهاد المشنوق إن المسألة ستثار خلال زيارة الوزير فابيوس إلى طهران."
+    assert ("FRAGOV", "IRN") in [(e.source, e.target) for e in events(text)]

@@ -280,3 +280,19 @@ def test_a_national_capital_beats_a_small_namesake_in_the_documents_countries(
 ) -> None:
     found = resolve_place(name, [], doc_countries)
     assert found is not None and found["country_code"] == country
+
+
+@pytest.mark.parametrize(
+    ("name", "when", "code"),
+    [
+        ("لوران فابيوس", "2015-08-01", "FRAGOV"),
+        ("كيري", "2010-01-01", "USALEG"),  # a senator before he was secretary of state
+        ("جون كيري", "2015-08-01", "USAGOV"),
+        ("السيسي", "2013-01-01", "EGYMIL"),
+        ("السيسي", "2015-08-01", "EGYGOV"),
+        ("ولد الشيخ أحمد", "2015-08-01", "IGOUNO"),
+    ],
+)
+def test_people_in_the_news_have_the_code_of_their_office_at_the_time(name: str, when: str, code: str) -> None:
+    found = resolve_actor(name, when, fuzzy=False)
+    assert found is not None and found["code"] == code

@@ -324,6 +324,11 @@ _WHERE_NOT_WHOM = frozenset({"CONSULT", "PROTEST", "REQUEST", "AGREE"})
 country is on or for it)."""
 
 
+def _named_person(doc: Document, a: ActorRef) -> bool:
+    """Whether an actor is a person's name (a PERS mention)."""
+    return any(m.type == "PERS" and m.start == a.char_start and m.end == a.char_end for m in doc.mentions)
+
+
 _SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 """Types whose actors joined by و are the two sides (اتفقت المملكة والأردن)."""
 
@@ -673,6 +678,8 @@ def _event(
             continue  # not in the trigger's clause (nor marked as its target in the next)
         if a in qualifiers:
             continue  # الهجمات الإرهابية: who attacked, if anyone, not whom
+        if source is not None and a.start == source.end and _named_person(doc, a):
+            continue  # رئيس مجلس النواب اللبناني نبيه بري: the title's own name, not a counterpart
         if source is not None and source is not between and _co_doer(tokens, source, a, head, t):
             continue  # هجوم شنه مسلحون حوثيون وقوات موالية لصالح: both attacked
         if t.type in _WHERE_NOT_WHOM and _near(tokens, a.start - 1, a.start, "locatives"):

@@ -137,12 +137,14 @@ def tables() -> ActorTables:
         kinds[code], english[code] = kind, en
         for n in arabic.split("|"):
             names.setdefault(actor_key(n), []).append((code, "", "", "extra"))
-    for name, codes in _rows("actors/actors.tsv"):
-        bucket = names.setdefault(actor_key(name), [])
-        for c in codes.split("|"):
-            code, dates = c.split("@")
-            start, end = dates.split("-")
-            bucket.append((code, start, end, "upetrarch"))
+    for resource, source in (("actors/persons.tsv", "persons"), ("actors/actors.tsv", "upetrarch")):
+        # people in the news first (a term of office of this project's list wins)
+        for name, codes in _rows(resource):
+            bucket = names.setdefault(actor_key(name), [])
+            for c in codes.split("|"):
+                code, dates = c.split("@")
+                start, end = dates.split("-")
+                bucket.append((code, start, end, source))
     for key, entries in list(names.items()):
         converted = [e for e in entries if e[3] == "upetrarch"]
         for variant in _name_variants(key) if converted else ():
