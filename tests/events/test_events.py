@@ -805,3 +805,10 @@ def test_events_a_title_and_its_name_are_one_actor() -> None:
 def test_events_a_foreign_minister_named_in_a_lebanese_report_keeps_his_country() -> None:
     text = "قال وزير الداخلية اللبناني نهاد المشنوق إن المسألة ستثار خلال زيارة الوزير فابيوس إلى طهران."
     assert ("FRAGOV", "IRN") in [(e.source, e.target) for e in events(text)]
+
+
+def test_events_a_doer_written_with_a_proclitic_is_found_and_its_leader_is_no_target() -> None:
+    text = "قتل خمسة من مسلحي صالح جراء ثلاث غارات لطيران التحالف العربي بقيادة السعودية في محافظة أبين."
+    ev = one(text, "ASSAULT")
+    assert ev.source == "IGOARBCOA" and ev.target != "SAU"
+    assert [a.text for a in ev.arguments if a.role == "source"] == ["طيران التحالف العربي"]

@@ -47,6 +47,13 @@ class ActorRef:
     score: float
 
 
+def _proclitic(tok: Token, firsts: frozenset[str]) -> int:
+    """Letters of a proclitic the text layer left on a word (لطيران, وقوات: 1) when the rest
+    is an agent word; 0 otherwise."""
+    bare = tok.core_start == tok.start and len(tok.norm) > 3 and tok.norm[0] in "ولبف" and tok.text[0] == tok.norm[0]
+    return 1 if bare and actor_key(tok.text[1:]) in firsts else 0
+
+
 def _countryless(r: dict | None) -> dict | None:
     """A resolution whose dictionary code is only an agent (مسلحون: REB, إرهابيون: REBRAD) as
     an agent of no country, which the event's place will give; others unchanged."""
@@ -139,6 +146,11 @@ def sentence_actors(doc: Document, sent: Sentence) -> list[ActorRef]:
     i = 0
     firsts = t.agent_first_words
     while i < len(tokens):
+        clitic = 0
+        if i not in taken and tokens[i].kind == "word" and keys[i] not in firsts:
+            clitic = _proclitic(tokens[i], firsts)
+            if clitic:
+                keys = [*keys[:i], actor_key(tokens[i].text[clitic:]), *keys[i + 1 :]]
         if i in taken or tokens[i].kind != "word" or keys[i] not in firsts:
             i += 1
             continue
@@ -190,7 +202,8 @@ def sentence_actors(doc: Document, sent: Sentence) -> list[ActorRef]:
                 best = (words[: found + 1], r)
         if best is not None:
             span, r = best
-            s, e = tokens[span[0]].core_start, tokens[span[-1]].end  # والمتمردين: not its و
+            # والمتمردين, لطيران التحالف: not its و or ل
+            s, e = tokens[span[0]].core_start + (clitic if span[0] == i else 0), tokens[span[-1]].end
             out.append(
                 ActorRef(
                     span[0],

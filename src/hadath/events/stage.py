@@ -678,6 +678,8 @@ def _event(
             continue  # not in the trigger's clause (nor marked as its target in the next)
         if a in qualifiers:
             continue  # الهجمات الإرهابية: who attacked, if anyone, not whom
+        if source is not None and _near(tokens, a.start - 2, a.start, "led_by"):
+            continue  # غارات لطيران التحالف العربي بقيادة السعودية: who leads the doer, not whom
         if source is not None and a.start == source.end and _named_person(doc, a):
             continue  # رئيس مجلس النواب اللبناني نبيه بري: the title's own name, not a counterpart
         if source is not None and source is not between and _co_doer(tokens, source, a, head, t):
