@@ -812,3 +812,8 @@ def test_events_a_doer_written_with_a_proclitic_is_found_and_its_leader_is_no_ta
     ev = one(text, "ASSAULT")
     assert ev.source == "IGOARBCOA" and ev.target != "SAU"
     assert [a.text for a in ev.arguments if a.role == "source"] == ["طيران التحالف العربي"]
+
+
+def test_events_the_group_a_campaign_confronts_is_not_its_doer() -> None:
+    text = "دخلت أنقرة بقوة في الحملة العسكرية لمواجهة داعش بشن أولى غاراتها الجوية على مواقع له في سوريا."
+    assert one(text, "ASSAULT").source == "TUR"
