@@ -296,3 +296,14 @@ def test_a_national_capital_beats_a_small_namesake_in_the_documents_countries(
 def test_people_in_the_news_have_the_code_of_their_office_at_the_time(name: str, when: str, code: str) -> None:
     found = resolve_actor(name, when, fuzzy=False)
     assert found is not None and found["code"] == code
+
+
+@pytest.mark.parametrize(
+    ("name", "doc_countries", "country"),
+    [("القنفذة", {"SA": 1}, "SA"), ("كوباني", {"SY": 1}, "SY"), ("سروج", {"TR": 1}, "TR"), ("سيفاري", {"ML": 1}, "ML")],
+)
+def test_towns_geonames_lacks_or_names_otherwise_are_found(
+    name: str, doc_countries: dict[str, int], country: str
+) -> None:
+    found = resolve_place(name, [], doc_countries)
+    assert found is not None and found["country_code"] == country and found["kind"] == "city"

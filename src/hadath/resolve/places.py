@@ -360,7 +360,9 @@ def resolve_place(
                     reason += f", in {p.country}, which the document names"
         else:
             score = 0.3 + 0.5 * min(1.0, math.log10(max(p.population, 1)) / 7)
-            reason = f"place of {p.population:,} people ({how})"
+            reason = (
+                f"place of {p.population:,} people ({how})" if p.population else f"place, population unknown ({how})"
+            )
             if p.id in idx.capitals and p.population >= _LOCAL_CITY and not local_city:
                 # news names capitals far more than their namesakes: قمة باريس in a report that
                 # names the United States is not Paris, Texas (but طرابلس in a Lebanese report
