@@ -817,3 +817,32 @@ def test_events_a_doer_written_with_a_proclitic_is_found_and_its_leader_is_no_ta
 def test_events_the_group_a_campaign_confronts_is_not_its_doer() -> None:
     text = "دخلت أنقرة بقوة في الحملة العسكرية لمواجهة داعش بشن أولى غاراتها الجوية على مواقع له في سوريا."
     assert one(text, "ASSAULT").source == "TUR"
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("وتقاتل الميليشيا اللبنانية الشيعية التي تدعمها إيران إلى جانب قوات النظام.", ("IRN", "LBNREB")),
+        ("استهدفت الغارات مواقع الحوثيين الذين يدعمهم علي عبد الله صالح.", ("YEMELI", "YEMREB")),
+    ],
+)
+def test_events_a_verb_with_an_object_pronoun_after_a_relative_pronoun_is_done_to_the_noun_before(
+    text: str, pair: tuple[str, str]
+) -> None:
+    ev = one(text, "SUPPORT")
+    assert (ev.source, ev.target) == pair
+    assert ev.evidence.startswith(("الميليشيا", "الحوثيين"))  # the evidence takes in both
+
+
+def test_events_who_receives_aid_is_its_target() -> None:
+    assert [e.source for e in events("وكانت المناطق المتمردة، تستقبل وبشكل طبيعي المساعدات الإنسانية.")] == []
+
+
+def test_events_the_group_whose_members_one_clashes_with_is_no_doer() -> None:
+    text = "وقالت الشرطة إن قوات الأمن اشتبكت مع عناصر تنظيم داعش في محيط جامعة الأنبار غرب الرمادي."
+    assert "IMGISI" not in [e.source for e in events(text)]
+
+
+def test_events_artillery_is_an_armed_agent() -> None:
+    text = "كما قصفت المدفعية التركية ثلاثة أهداف تابعة لتنظيم داعش في سوريا."
+    assert who(text, "ASSAULT") == ("TURMIL", "IMGISI")

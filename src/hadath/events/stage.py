@@ -329,6 +329,10 @@ def _named_person(doc: Document, a: ActorRef) -> bool:
     return any(m.type == "PERS" and m.start == a.char_start and m.end == a.char_end for m in doc.mentions)
 
 
+_REACH = 12
+"""Words between the trigger and an actor that the evidence span still takes in."""
+
+
 _SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 """Types whose actors joined by و are the two sides (اتفقت المملكة والأردن)."""
 
@@ -365,7 +369,14 @@ def _marked(tokens: Sequence[Token], a: ActorRef) -> bool:
     """Whether an actor is introduced by إلى / ل / مع … (a target, not a source); not one that
     says whose the doers are (مسلحون ينتمون إلى جماعة بوكو حرام, عناصر تابعة لتنظيم داعش)."""
     marked = _near(tokens, a.start - 1, a.start, "target_markers") or _lead(tokens, a) in ("ل", "ول", "فل")
+    if not marked and a.start >= 2 and tokens[a.start - 1].norm in _MEMBERS:
+        # اشتبكت مع عناصر تنظيم داعش: the marker stands before the group's members
+        marked = _near(tokens, a.start - 2, a.start - 1, "target_markers") or tokens[a.start - 1].prefix.startswith("ل")
     return marked and not _affiliated(tokens, a)
+
+
+_MEMBERS = frozenset({"عناصر", "مقاتلي", "مسلحي", "افراد", "اعضاء", "قيادات", "مواقع", "معاقل", "مقرات"})
+"""Words for a group's members or positions between a target marker and the group."""
 
 
 def _affiliated(tokens: Sequence[Token], a: ActorRef) -> bool:
@@ -500,12 +511,18 @@ def _event(
         and (t.type == "PROTEST" or not _near_actor(tokens, a, head, "witness_verbs"))
     ]
     source = None
+    given_to: ActorRef | None = None
     by_adjective = False
     rel = head - 1 if head > 0 and _near(tokens, head - 1, head, "relative_pronouns") else None
     if rel is not None:
         # الجماعات "المتمردة" التي احتلت: the noun before the relative pronoun acts
         prior = [a for a in actors if a.end <= rel and rel - a.end <= 2]
         source = prior[-1] if prior else None
+        subject = _after_titles(tokens, doers, head + 1) if t.kind == "verb" and tokens[head].suffix else None
+        if subject is not None:
+            # الميليشيا اللبنانية التي تدعمها إيران: the verb's pronoun is the noun before the
+            # relative pronoun, what it is done to; its subject follows it
+            given_to, source = source, subject
     if source is None and t.kind == "noun":
         source = _agent_by_verb(tokens, actors, m.end)  # زيارة قام بها الرئيس, غارات شنتها طائرات التحالف
     if source is None and t.kind == "noun":
@@ -515,7 +532,9 @@ def _event(
     exposed = tokens[m.start].norm.startswith("ل") and _near(
         tokens, max(_clause_start(tokens, head), m.start - 5), m.start, "exposed_to"
     )
-    victim = before[-1] if exposed and before else None
+    # (any actor before: ملاحقة عناصر الحوثيين التي فرت أثناء تعرضها لغارات, a target elsewhere)
+    exposed_before = [a for a in actors if a.end <= head and a.start >= _clause_start(tokens, head)] if exposed else []
+    victim = (before or exposed_before or [None])[-1] if exposed else None
     exposer = (
         (
             _agent_by_verb(tokens, actors, m.end)
@@ -539,7 +558,6 @@ def _event(
             receiver = before[-1] if before else earlier[-1] if earlier else None
             given_from = True
     between = _between(tokens, doers, m.end) if t.kind == "noun" else None
-    given_to: ActorRef | None = None
     if source is None and between is not None and t.type in ("ASSAULT", "CONSULT") and t.mode != "mediate":
         # اشتباكات عنيفة بين الجيش المالي ومسلحين من …, محادثات بين X وY: the first party,
         # the other its target
@@ -657,6 +675,17 @@ def _event(
         giver = _given_by(tokens, doers, m.end, _clause_end(tokens, head))
         if giver is not None and giver is not source:
             source, given_to = giver, source
+    elif (
+        t.type == "AID"
+        and t.kind == "noun"
+        and source is not None
+        and source.end <= m.start
+        and _near(tokens, source.end, m.start, "receive_verbs")
+    ):
+        # المناطق المتمردة تستقبل المساعدات الإنسانية: who receives aid is its target; who
+        # gives it comes after من, if anywhere
+        giver = _given_by(tokens, doers, m.end, _clause_end(tokens, head))
+        source, given_to = (giver if giver is not source else None), source
     # الجزائر تدعم مالي: a country right after the verb is its object, before any later actor
     if exposed:
         source = exposer if exposer is not victim else None
@@ -763,8 +792,10 @@ def _event(
         "modality": _modality(tokens, head),
         "arguments": [],
     }
-    lo = min(source.start if source else head, head)
-    hi = max(target.end if target else m.end, m.end)
+    # who and whom when near the trigger, on either side (التي تدعمها إيران: the target first)
+    ends = [a for a in (source, target) if a is not None and a.start - m.end <= _REACH and head - a.end <= _REACH]
+    lo = min([head, *(a.start for a in ends)])
+    hi = max([m.end, *(a.end for a in ends)])
     ev["evidence"] = Span(tokens[lo].start, tokens[hi - 1].end)
     ev["reports"] = [ev["evidence"]]
     args: list[Argument] = []
