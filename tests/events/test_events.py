@@ -846,3 +846,14 @@ def test_events_the_group_whose_members_one_clashes_with_is_no_doer() -> None:
 def test_events_artillery_is_an_armed_agent() -> None:
     text = "كما قصفت المدفعية التركية ثلاثة أهداف تابعة لتنظيم داعش في سوريا."
     assert who(text, "ASSAULT") == ("TURMIL", "IMGISI")
+
+
+def test_events_a_country_joined_by_waw_to_a_target_is_a_target_too() -> None:
+    assert [e.source for e in events("ويشن التحالف غارات على العراق وسوريا منذ عام.") if e.source == "SYR"] == []
+
+
+def test_events_a_city_before_a_clause_of_place_is_where_not_who() -> None:
+    text = "وصل الرئيس الأمريكي إلى أديس أبابا، حيث من المقرر أن يلتقي رئيس الوزراء هيلا ماريام ديسالين."
+    assert "ETH" not in [e.source for e in events(text)]
+    text = "وتسلمت مصر أمس خمسة أبراج لدبابات من الولايات المتحدة الأميركية، حيث تم نقلها جوا."
+    assert who(text, "AID") == ("USA", "EGY")

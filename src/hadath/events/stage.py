@@ -324,6 +324,24 @@ _WHERE_NOT_WHOM = frozenset({"CONSULT", "PROTEST", "REQUEST", "AGREE"})
 country is on or for it)."""
 
 
+def _where_clause(tokens: Sequence[Token], a: ActorRef) -> bool:
+    """Whether a clause of place (حيث) follows an actor: a city before it is where, not who
+    (a country before it is mostly who: تسلمت مصر … من الولايات المتحدة، حيث تم نقلها)."""
+    k = a.end + 1 if a.end < len(tokens) and tokens[a.end].text in _CLAUSE else a.end
+    return k < len(tokens) and tokens[k].norm in ("حيث", "وحيث")
+
+
+def _city(doc: Document, a: ActorRef) -> bool:
+    """Whether an actor is a city named as a place (a capital standing for its state)."""
+    return any(
+        m.type == "LOC"
+        and m.start == a.char_start
+        and m.resolution is not None
+        and m.resolution.value.get("kind") == "city"
+        for m in doc.mentions
+    )
+
+
 def _named_person(doc: Document, a: ActorRef) -> bool:
     """Whether an actor is a person's name (a PERS mention)."""
     return any(m.type == "PERS" and m.start == a.char_start and m.end == a.char_end for m in doc.mentions)
@@ -491,10 +509,18 @@ def _event(
     actors = [a for a in actors if a not in qualifiers or a.start == m.end]
     # actors before the trigger that may do it: not one it is done to (إلى مالي) nor a place
     # (في سوريا)
+    # one joined by و to an actor it is done to is done to as well (غارات على العراق وسوريا)
+    marked = set()
+    for k, a in enumerate(actors):
+        if _marked(tokens, a) or (
+            k > 0 and id(actors[k - 1]) in marked and actors[k - 1].end == a.start and _lead(tokens, a).startswith("و")
+        ):
+            marked.add(id(a))
     doers = [
         a
         for a in actors
-        if not _marked(tokens, a)
+        if id(a) not in marked
+        and not (_where_clause(tokens, a) and _city(doc, a))  # أديس أبابا، حيث يلتقي: where, not who
         and not _located(tokens, a)
         and not _media(a)
         and (a.char_start, a.char_end) not in towns  # ناغازاكي … ذكرى الهجوم: no state acts
