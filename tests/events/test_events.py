@@ -857,3 +857,16 @@ def test_events_a_city_before_a_clause_of_place_is_where_not_who() -> None:
     assert "ETH" not in [e.source for e in events(text)]
     text = "وتسلمت مصر أمس خمسة أبراج لدبابات من الولايات المتحدة الأميركية، حيث تم نقلها جوا."
     assert who(text, "AID") == ("USA", "EGY")
+
+
+def test_events_inspecting_is_no_agreement() -> None:
+    assert [e for e in events("وكان الرئيس المالي يتفقد المواقع العسكرية في كيدال.") if e.type == "AGREE"] == []
+
+
+def test_events_the_object_after_a_verb_with_a_plural_subject_is_no_subject() -> None:
+    assert [e for e in events("وطالبوا البنوك السعودية بخفض الرسوم.") if e.source == "SAU"] == []
+
+
+def test_events_the_members_of_a_group_after_a_verb_are_its_subject() -> None:
+    text = "يواجه سكان سوريا الذين يهددهم متشددو تنظيم داعش خطر النزوح."
+    assert who(text, "THREATEN") == ("IMGISI", "SYR")

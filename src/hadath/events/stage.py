@@ -283,9 +283,17 @@ def _after_titles(tokens: Sequence[Token], doers: Sequence[ActorRef], k: int) ->
     for p in range(k, min(k + _TITLE_WORDS, len(tokens))):
         if p in starts:
             return starts[p]
-        if not (_near(tokens, p, p + 1, "honorifics") or actor_key(tokens[p].text) in tables().agents):
+        if not (
+            _near(tokens, p, p + 1, "honorifics")
+            or actor_key(tokens[p].text) in tables().agents
+            or tokens[p].norm in _MEMBERS_OF  # يهددهم متشددو تنظيم داعش
+        ):
             return None
     return None
+
+
+_MEMBERS_OF = frozenset({"متشددو", "مسلحو", "مقاتلو", "عناصر", "اعضاء", "قوات", "مليشيات", "ميليشيات"})
+"""Words for a group's members before its name, in the construct state."""
 
 
 def _lead(tokens: Sequence[Token], a: ActorRef) -> str:
@@ -651,8 +659,17 @@ def _event(
         source = before[-1] if before else None
         # after the verb (بحث الأمير … مع), or after the pattern's last word (تقديم … مساعدات
         # سعودية) unless that word marks whom (مع ملك الأردن: the counterpart)
-        right_after = _after_titles(tokens, doers, head + 1)
-        if right_after is None and m.end > head + 1 and not _near(tokens, m.end - 1, m.end, "target_markers"):
+        plural = t.kind == "verb" and tokens[head].norm.endswith("وا")  # طالبوا: "they", not who follows
+        if plural and source is not None and _named_person(doc, source):
+            # العراقيين ضد حكومة حيدر العبادي، حيث طالبوا: a plural verb's subject is no one person
+            source = next((a for a in reversed(before) if not _named_person(doc, a)), None)
+        right_after = None if plural else _after_titles(tokens, doers, head + 1)
+        if (
+            right_after is None
+            and not plural
+            and m.end > head + 1
+            and not _near(tokens, m.end - 1, m.end, "target_markers")
+        ):
             right_after = _after_titles(tokens, doers, m.end)
         if (
             source is not None
@@ -673,7 +690,8 @@ def _event(
             # a verb beats one some words before it; not after و (ودعت الحكومة اليونانية: the
             # subject of the verb before calls on the government)
             source = right_after
-        if source is None:
+        if source is None and not plural:
+            # (not after a verb whose subject is its plural suffix: طالبوا البنوك السعودية)
             after = [a for a in doers if head < a.start <= m.end + 2]
             # هاجم مسلحون ينتمون إلى جماعة بوكو حرام: the group the doers belong to
             # (not قصف الجيش مواقع تابعة لتنظيم داعش: whose positions were struck)
