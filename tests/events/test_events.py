@@ -870,3 +870,14 @@ def test_events_the_object_after_a_verb_with_a_plural_subject_is_no_subject() ->
 def test_events_the_members_of_a_group_after_a_verb_are_its_subject() -> None:
     text = "يواجه سكان سوريا الذين يهددهم متشددو تنظيم داعش خطر النزوح."
     assert who(text, "THREATEN") == ("IMGISI", "SYR")
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("واستنكرت جامعة الدول العربية القصف التركي في شمال العراق.", ("TUR", "IRQ")),
+        ("وصفقوا لحلف الناتو، وهو القصف الذي دشنته الولايات المتحدة، ثم تركت باقي المهمة لفرنسا.", ("USA", None)),
+    ],
+)
+def test_events_a_verb_pattern_on_a_word_with_the_article_reads_the_masdar(text: str, pair: tuple) -> None:
+    assert who(text, "ASSAULT") == pair

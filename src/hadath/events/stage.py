@@ -15,6 +15,7 @@ the aid (``الكمية الأولى عبارة عن ...``) adds its items.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
@@ -210,6 +211,20 @@ def _nominal(tokens: Sequence[Token], k: int) -> bool:
         return False
     digits = "".join(c for c in tokens[k - 1].text if c.isdigit())
     return not (digits.isdigit() and len(digits) == 4 and 1000 < int(digits) < 2100)
+
+
+def _verb_read_without_article(tokens: Sequence[Token], m: TriggerMatch) -> bool:
+    """Whether a verb pattern matched a word only once its article was dropped (القصف as قصف*):
+    a noun with the article is no verb (التقى, whose ال is the verb's own, is written so in the
+    pattern)."""
+    tok = tokens[m.head]
+    if not tok.article:
+        return False
+    bare = tok.norm[1:] if tok.norm.startswith(("و", "ف")) and tok.prefix else tok.norm
+    words, prefixes, _ = m.trigger.slots[0]  # the head's slot
+    if bare in words or tok.norm in words:
+        return False
+    return not any(bare.startswith(p) or tok.norm.startswith(p) for p in prefixes)
 
 
 def _media(a: ActorRef) -> bool:
@@ -743,6 +758,7 @@ def _event(
     new_clause = end < len(tokens) and (
         tokens[end].text in ("؛", ";", ".")  # هجوم الميليشيات على الضالع؛ تمكنت أسرته من إدخاله للمملكة
         or (end + 1 < len(tokens) and tokens[end + 1].norm.startswith("و") and len(tokens[end + 1].norm) > 3)
+        or (end + 1 < len(tokens) and tokens[end + 1].norm in ("ثم", "فيما", "بينما"))  # ، ثم تركت … لفرنسا
     )
     for a in actors if target is None else ():
         if a.start <= head or a is source or (source is not None and _same_side(a, source)):
@@ -1118,6 +1134,10 @@ def events_stage(doc: Document) -> Document:
                 continue  # طالبت الحكومة الأمم المتحدة بتقديم مساعدات: asked for, not given
             if m.trigger.kind == "verb" and _nominal(tokens, m.head):
                 continue  # بتخريج 138 طالباً: students, not "asked"
+            if m.trigger.kind == "verb" and _verb_read_without_article(tokens, m):
+                # القصف, التوقيع: the masdar with its article, read as the noun it is (its
+                # agent after it or named by an adjective: القصف التركي)
+                m = dataclasses.replace(m, trigger=dataclasses.replace(m.trigger, kind="noun"))
             ev = _event(doc, si, sent, tokens, actors, m, matches, towns)
             if converted and (ev["source"] is None or ev["target"] is None):
                 continue  # converted patterns are broad: they must find both actors
