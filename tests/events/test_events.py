@@ -881,3 +881,19 @@ def test_events_the_members_of_a_group_after_a_verb_are_its_subject() -> None:
 )
 def test_events_a_verb_pattern_on_a_word_with_the_article_reads_the_masdar(text: str, pair: tuple) -> None:
     assert who(text, "ASSAULT") == pair
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("وقال عباس مشيرا إلى عصابات «تدفيع الثمن» اليهودية التي هاجمت قرية دوما.", None),  # no actor names them
+        ("ورحب بالحوار الوطني الذي دعا إليه الرئيس السوداني.", "SDNGOV"),  # resumed by إليه, subject after
+        ("على حساب داعش، شنت الفصائل المنضوية في جيش الفتح، أمس، هجوما واسعا على حوض اليرموك.", "SYRIMGFTH"),
+    ],
+)
+def test_events_the_subject_of_a_relative_or_a_verb_opening_a_clause(text: str, source: str | None) -> None:
+    assert [e.source for e in events(text) if e.source is not None] == ([source] if source else [])
+
+
+def test_events_a_present_plural_verb_takes_what_follows_as_its_object() -> None:
+    assert [e for e in events("ويطالبون كييف بالإفراج عنهم.") if e.source == "UKR"] == []

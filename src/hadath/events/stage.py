@@ -347,6 +347,16 @@ _WHERE_NOT_WHOM = frozenset({"CONSULT", "PROTEST", "REQUEST", "AGREE"})
 country is on or for it)."""
 
 
+_RESUMPTIVE = frozenset({"اليه", "اليها", "اليهم", "له", "لها", "لهم", "به", "بها", "بهم", "عليه", "عليها"})
+"""A preposition with the pronoun of the noun a relative clause is about (دعا إليه)."""
+
+
+def _plural_verb(norm: str) -> bool:
+    """Whether a verb carries a plural subject (طالبوا, يطالبون): what follows is its object."""
+    norm = norm[1:] if norm[:1] in ("و", "ف") and len(norm) > 5 else norm
+    return norm.endswith("وا") or (len(norm) > 4 and norm.endswith("ون") and norm[0] in "يت")
+
+
 def _where_clause(tokens: Sequence[Token], a: ActorRef) -> bool:
     """Whether a clause of place (حيث) follows an actor: a city before it is where, not who
     (a country before it is mostly who: تسلمت مصر … من الولايات المتحدة، حيث تم نقلها)."""
@@ -430,7 +440,7 @@ def _affiliated(tokens: Sequence[Token], a: ActorRef) -> bool:
 def _belonging_word(tokens: Sequence[Token], a: ActorRef) -> int:
     """The index of the word before an actor, or before the إلى before it."""
     k = a.start - 1
-    if k >= 0 and tokens[k].norm in ("الي", "الى"):
+    if k >= 0 and tokens[k].norm in ("الي", "الى", "في", "تحت"):  # المنضوية في جيش الفتح
         k -= 1
     return k
 
@@ -544,7 +554,7 @@ def _event(
         for a in actors
         if id(a) not in marked
         and not (_where_clause(tokens, a) and _city(doc, a))  # أديس أبابا، حيث يلتقي: where, not who
-        and not _located(tokens, a)
+        and not (_located(tokens, a) and not _affiliated(tokens, a))  # (الفصائل المنضوية في جيش الفتح)
         and not _media(a)
         and (a.char_start, a.char_end) not in towns  # ناغازاكي … ذكرى الهجوم: no state acts
     ]
@@ -572,6 +582,12 @@ def _event(
             # الميليشيا اللبنانية التي تدعمها إيران: the verb's pronoun is the noun before the
             # relative pronoun, what it is done to; its subject follows it
             given_to, source = source, subject
+    # عصابات «تدفيع الثمن» اليهودية التي هاجمت: the verb's subject is a noun no actor names
+    unnamed = rel is not None and source is None and t.kind == "verb" and not tokens[head].suffix
+    if unnamed and head + 1 < len(tokens) and tokens[head + 1].norm in _RESUMPTIVE:
+        # الحوار الذي دعا إليه الرئيس السوداني: the noun is resumed after the verb, whose
+        # subject follows
+        source = _after_titles(tokens, doers, head + 2)
     if source is None and t.kind == "noun":
         source = _agent_by_verb(tokens, actors, m.end)  # زيارة قام بها الرئيس, غارات شنتها طائرات التحالف
     if source is None and t.kind == "noun":
@@ -670,11 +686,11 @@ def _event(
                 # دعمت الإمارات الجيش الموريتاني بمعدات عسكرية: given with (ب) the aid, the
                 # nearer actor is who received it, the one before who gave it
                 given_to, source = source, before[-2]
-    elif source is None:
+    elif source is None and not unnamed:
         source = before[-1] if before else None
         # after the verb (بحث الأمير … مع), or after the pattern's last word (تقديم … مساعدات
         # سعودية) unless that word marks whom (مع ملك الأردن: the counterpart)
-        plural = t.kind == "verb" and tokens[head].norm.endswith("وا")  # طالبوا: "they", not who follows
+        plural = t.kind == "verb" and _plural_verb(tokens[head].norm)  # طالبوا: "they", not who follows
         if plural and source is not None and _named_person(doc, source):
             # العراقيين ضد حكومة حيدر العبادي، حيث طالبوا: a plural verb's subject is no one person
             source = next((a for a in reversed(before) if not _named_person(doc, a)), None)
@@ -686,6 +702,9 @@ def _event(
             and not _near(tokens, m.end - 1, m.end, "target_markers")
         ):
             right_after = _after_titles(tokens, doers, m.end)
+        if right_after is None and not plural:
+            # شنت الفصائل المنضوية في جيش الفتح: the group the unnamed doers belong to
+            right_after = next((a for a in actors if head < a.start <= head + 5 and _affiliated(tokens, a)), None)
         if (
             source is not None
             and right_after is not None
@@ -718,11 +737,11 @@ def _event(
                 and not _near(tokens, m.end, _belonging_word(tokens, a), "target_markers")
             ]
             source = after[0] if after else None
-        if source is not None and not source.code and source.start >= m.end:
+        if source is not None and not source.code and source.start > head:
             # مسلحون ينتمون إلى جماعة بوكو حرام: the group the gunmen belong to
             source = next(
-                (a for a in doers if source.end <= a.start <= source.end + 3 and _affiliated(tokens, a)), source
-            )
+                (a for a in actors if source.end <= a.start <= source.end + 3 and _affiliated(tokens, a)), source
+            )  # (the group after في is no place: الفصائل المنضوية في جيش الفتح)
     if (
         t.type == "AID"
         and t.kind == "verb"
