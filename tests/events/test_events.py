@@ -897,3 +897,8 @@ def test_events_the_subject_of_a_relative_or_a_verb_opening_a_clause(text: str, 
 
 def test_events_a_present_plural_verb_takes_what_follows_as_its_object() -> None:
     assert [e for e in events("ويطالبون كييف بالإفراج عنهم.") if e.source == "UKR"] == []
+
+
+def test_events_an_agent_phrase_stops_at_a_day_or_at_positions() -> None:
+    ev = one("قصفت مقاتلات التحالف أمس مواقع للحوثيين وقوات صالح في مدينة تعز.", "ASSAULT")
+    assert (ev.source, ev.target) == ("IGOARBCOA", "YEMREB")

@@ -28,8 +28,15 @@ _ARMED_AGENTS = frozenset({"REB", "INS"})
 """Agents that act by themselves when no country is named (مسلحون متمردون احتلوا …): the
 event's place gives their country."""
 _BREAKS = frozenset(".،,؛;:؟?!")
-_PHRASE_ENDS = frozenset(actor_key(w) for w in ("على", "في", "إلى", "ضد", "مع", "عن"))
-"""Prepositions an actor phrase does not run past (its head and the words naming its country)."""
+_PHRASE_ENDS = frozenset(
+    actor_key(w)
+    for w in (
+        *("على", "في", "إلى", "ضد", "مع", "عن", "أمس", "امس", "اليوم", "غدا", "مواقع", "أهداف", "اهداف", "معاقل"),
+        *("مقرات", "تجمعات", "تمركزات"),
+    )
+)
+"""Words an actor phrase does not run past (its head and the words naming its country):
+prepositions, days, and the positions it acts on (قصفت مقاتلات التحالف أمس مواقع للحوثيين)."""
 
 
 @dataclass(frozen=True)

@@ -1037,7 +1037,7 @@ def _code_at(ref: ActorRef | None, place: Argument | None, where: str | None = N
     if not ref.code and ref.agent and "تحالف" in actor_key(ref.text).split():
         # طيران التحالف, قوات التحالف: the coalition fighting where the event is, not that
         # country's own forces (Yemen: the Saudi-led one; Iraq, Syria: the US-led one)
-        return _COALITIONS.get(here or where or "")
+        return _COALITIONS.get(here or "") or _COALITIONS.get(where or "")
     if (
         code
         and not ref.country
