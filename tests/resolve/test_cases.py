@@ -307,3 +307,12 @@ def test_towns_geonames_lacks_or_names_otherwise_are_found(
 ) -> None:
     found = resolve_place(name, [], doc_countries)
     assert found is not None and found["country_code"] == country and found["kind"] == "city"
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [("وزير المالية اليوناني", "GRCGOV"), ("وزير المالية المالي", "MLIGOV"), ("وزير الخارجية المالي", "MLIGOV")],
+)
+def test_almaliya_after_a_ministry_word_is_finance_unless_last(name: str, code: str) -> None:
+    found = resolve_actor(name, "2015-08-01", fuzzy=False)
+    assert found is not None and found["code"] == code

@@ -209,9 +209,20 @@ def _valid(entries: list[tuple[str, str, str, str]], when: str | None) -> tuple[
     return (open_ended or sorted(entries, key=lambda e: e[2], reverse=True))[0]
 
 
-def _country_in(words: list[str], t: ActorTables) -> tuple[str | None, str]:
-    """A country named by ``words`` (an adjective, a name, جمهورية X, or a people)."""
+_FINANCE_HEADS = frozenset(
+    actor_key(w)
+    for w in ("وزير", "وزيرة", "وزارة", "لجنة", "الشؤون", "شؤون", "الرقابة", "السياسة", "الأوراق", "الهيئة")
+)
+"""Words after which المالية is "finance", not Malian (وزير المالية اليوناني: the Greek one)."""
+
+
+def _country_in(words: list[str], t: ActorTables, before: str = "") -> tuple[str | None, str]:
+    """A country named by ``words`` (an adjective, a name, جمهورية X, or a people); ``before``:
+    the last word of the agent head before them."""
     for i in range(len(words)):
+        prev = words[i - 1] if i > 0 else before
+        if words[i] == "مالي" and prev in _FINANCE_HEADS and i + 1 < len(words):
+            continue  # وزير المالية اليوناني (but وزير المالية المالي: the last word, Malian)
         rest = " ".join(words[i:])
         for table, how in ((t.adjectives, "adjective"), (t.country_names, "name"), (t.groups, "people")):
             if rest in table:
@@ -229,7 +240,7 @@ def _compose(words: list[str], t: ActorTables) -> dict[str, Any] | None:
         head = " ".join(words[:n])
         if head in t.agents:
             agent, role = t.agents[head]
-            country, how = _country_in(words[n:], t)
+            country, how = _country_in(words[n:], t, words[n - 1])
             if country:
                 out = {"code": country + agent, "country": country, "agent": agent, "kind": "state_actor"}
                 if role:
