@@ -902,3 +902,11 @@ def test_events_a_present_plural_verb_takes_what_follows_as_its_object() -> None
 def test_events_an_agent_phrase_stops_at_a_day_or_at_positions() -> None:
     ev = one("قصفت مقاتلات التحالف أمس مواقع للحوثيين وقوات صالح في مدينة تعز.", "ASSAULT")
     assert (ev.source, ev.target) == ("IGOARBCOA", "YEMREB")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["وتطالب كل من الفلبين وفيتنام وماليزيا بالسيادة على الجزر.", "النظام الذي تدعمه موسكو وطهران."],
+)
+def test_events_doers_named_one_after_another_with_waw_are_not_each_others_targets(text: str) -> None:
+    assert [e.target for e in events(text) if e.target is not None] == []

@@ -399,7 +399,8 @@ def _co_doer(tokens: Sequence[Token], source: ActorRef, a: ActorRef, head: int, 
         return False
     first = tokens[source.end]
     agents = tables().agent_first_words
-    if not (first.prefix.startswith("و") or (first.norm.startswith("و") and actor_key(first.text[1:]) in agents)):
+    joined = first.prefix.startswith("و") or (first.norm.startswith("و") and actor_key(first.text[1:]) in agents)
+    if not joined and not (a.start == source.end and _lead(tokens, a).startswith("و")):  # كل من الفلبين وفيتنام
         return False
     return not any(tokens[k].text in _CLAUSE for k in range(source.end, a.start))
 
@@ -779,6 +780,7 @@ def _event(
         or (end + 1 < len(tokens) and tokens[end + 1].norm.startswith("و") and len(tokens[end + 1].norm) > 3)
         or (end + 1 < len(tokens) and tokens[end + 1].norm in ("ثم", "فيما", "بينما"))  # ، ثم تركت … لفرنسا
     )
+    chain = source  # the last of the doers joined by و (كل من الفلبين وفيتنام وماليزيا)
     for a in actors if target is None else ():
         if a.start <= head or a is source or (source is not None and _same_side(a, source)):
             continue
@@ -790,7 +792,8 @@ def _event(
             continue  # غارات لطيران التحالف العربي بقيادة السعودية: who leads the doer, not whom
         if source is not None and a.start == source.end and _named_person(doc, a):
             continue  # رئيس مجلس النواب اللبناني نبيه بري: the title's own name, not a counterpart
-        if source is not None and source is not between and _co_doer(tokens, source, a, head, t):
+        if chain is not None and source is not between and _co_doer(tokens, chain, a, head, t):
+            chain = a
             continue  # هجوم شنه مسلحون حوثيون وقوات موالية لصالح: both attacked
         if t.type in _WHERE_NOT_WHOM and _near(tokens, a.start - 1, a.start, "locatives"):
             # استقبل الرئيس في قصر قرطاج وفدا ليبيا, تظاهروا في الرباط, اتفقتا على مسودة قرار
