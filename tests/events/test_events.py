@@ -910,3 +910,23 @@ def test_events_an_agent_phrase_stops_at_a_day_or_at_positions() -> None:
 )
 def test_events_doers_named_one_after_another_with_waw_are_not_each_others_targets(text: str) -> None:
     assert [e.target for e in events(text) if e.target is not None] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("كان الاتحاد الأوروبي وافق في عام 2014 على منح أوكرانيا مساعدات مالية كبيرة.", ("IGOEUREEC", "UKR")),
+        ("وقررت ألمانيا منح أوكرانيا مساعدات بقيمة 500 مليون يورو.", ("DEU", "UKR")),
+    ],
+)
+def test_events_the_first_object_of_giving_receives(text: str, pair: tuple[str, str]) -> None:
+    assert who(text, "AID") == pair
+
+
+def test_events_the_leaders_of_a_body_after_a_verb_are_its_subject() -> None:
+    text = "وفي قمة بروكسل في مارس الماضي، اتفق قادة الاتحاد الأوروبي على إنشاء اتحاد الطاقة."
+    assert one(text, "AGREE").source == "IGOEUREEC"
+
+
+def test_events_the_regime_whose_name_follows_li_is_a_target() -> None:
+    assert [e.source for e in events("وتقديم الدعم العسكري لنظام الرئيس السوري.")] in ([], [None])

@@ -307,7 +307,9 @@ def _after_titles(tokens: Sequence[Token], doers: Sequence[ActorRef], k: int) ->
     return None
 
 
-_MEMBERS_OF = frozenset({"متشددو", "مسلحو", "مقاتلو", "عناصر", "اعضاء", "قوات", "مليشيات", "ميليشيات"})
+_MEMBERS_OF = frozenset(
+    {"متشددو", "مسلحو", "مقاتلو", "عناصر", "اعضاء", "قوات", "مليشيات", "ميليشيات", "قادة", "زعماء", "رؤساء", "وزراء"}
+)
 """Words for a group's members before its name, in the construct state."""
 
 
@@ -424,7 +426,19 @@ def _marked(tokens: Sequence[Token], a: ActorRef) -> bool:
     if not marked and a.start >= 2 and tokens[a.start - 1].norm in _MEMBERS:
         # اشتبكت مع عناصر تنظيم داعش: the marker stands before the group's members
         marked = _near(tokens, a.start - 2, a.start - 1, "target_markers") or tokens[a.start - 1].prefix.startswith("ل")
+    if not marked and a.start >= 1:
+        # الدعم العسكري لنظام الرئيس السوري: ل on the word for the actor's regime or forces
+        word = tokens[a.start - 1].norm
+        marked = word.startswith("ل") and not word.startswith("ال") and word[1:] in _REGIME_WORDS
     return marked and not _affiliated(tokens, a)
+
+
+_GIVE_TO = frozenset({"منح", "بمنح", "لمنح", "ومنح", "يمنح", "تمنح", "منحت", "سيمنح", "ستمنح", "اعطاء", "باعطاء"})
+"""Verbs and masdars of giving whose first object is who receives (منح أوكرانيا مساعدات)."""
+
+
+_REGIME_WORDS = frozenset({"نظام", "حكومة", "قوات", "جيش", "عناصر", "مواقع", "ميليشيات", "مليشيات"})
+"""Words for an actor's regime, forces or positions before its name (لنظام الأسد)."""
 
 
 _MEMBERS = frozenset({"عناصر", "مقاتلي", "مسلحي", "افراد", "اعضاء", "قيادات", "مواقع", "معاقل", "مقرات"})
@@ -687,6 +701,14 @@ def _event(
                 # دعمت الإمارات الجيش الموريتاني بمعدات عسكرية: given with (ب) the aid, the
                 # nearer actor is who received it, the one before who gave it
                 given_to, source = source, before[-2]
+            elif (
+                t.type == "AID"
+                and source.end == m.start
+                and source.start > 0
+                and tokens[source.start - 1].norm in _GIVE_TO
+            ):
+                # قررت ألمانيا منح أوكرانيا مساعدات: the first object of منح receives
+                given_to, source = source, (before[-2] if len(before) >= 2 else None)
     elif source is None and not unnamed:
         source = before[-1] if before else None
         # after the verb (بحث الأمير … مع), or after the pattern's last word (تقديم … مساعدات
@@ -703,7 +725,9 @@ def _event(
             and not _near(tokens, m.end - 1, m.end, "target_markers")
         ):
             right_after = _after_titles(tokens, doers, m.end)
-        if right_after is None and not plural:
+        if right_after is not None and t.type == "AID" and tokens[head].norm in _GIVE_TO:
+            given_to, right_after = right_after, None  # على منح أوكرانيا مساعدات: who receives
+        if right_after is None and not plural and given_to is None:
             # شنت الفصائل المنضوية في جيش الفتح: the group the unnamed doers belong to
             right_after = next((a for a in actors if head < a.start <= head + 5 and _affiliated(tokens, a)), None)
         if (
