@@ -930,3 +930,15 @@ def test_events_the_leaders_of_a_body_after_a_verb_are_its_subject() -> None:
 
 def test_events_the_regime_whose_name_follows_li_is_a_target() -> None:
     assert [e.source for e in events("وتقديم الدعم العسكري لنظام الرئيس السوري.")] in ([], [None])
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("وأفاد المرصد بأن عناصر من تنظيم داعش قتلوا جراء قصف للطيران الحربي على مناطق في الحسكة.", None),
+        ("قاطعت إيران المنتجات الأميركية عقب فرض الولايات المتحدة عقوبات اقتصادية جديدة على إيران.", ("USA", "IRN")),
+    ],
+)
+def test_events_a_verb_pattern_after_a_word_of_cause_or_time_reads_the_masdar(text: str, pair) -> None:
+    got = [(e.source, e.target) for e in events(text) if e.type in ("ASSAULT", "SANCTION") and e.source]
+    assert got == ([pair] if pair else [])

@@ -213,6 +213,11 @@ def _nominal(tokens: Sequence[Token], k: int) -> bool:
     return not (digits.isdigit() and len(digits) == 4 and 1000 < int(digits) < 2100)
 
 
+_CAUSE_FRAMES = frozenset({"جراء", "اثر", "إثر", "عقب", "بعد", "اثناء", "خلال", "اعقاب", "بسبب", "نتيجة", "وسط"})
+"""Words of cause or time that a masdar follows, never a verb (في and على may govern a
+masdar whose doer is the subject of the verb before: بدأت الطائرات في قصف)."""
+
+
 def _verb_read_without_article(tokens: Sequence[Token], m: TriggerMatch) -> bool:
     """Whether a verb pattern matched a word only once its article was dropped (القصف as قصف*):
     a noun with the article is no verb (التقى, whose ال is the verb's own, is written so in the
@@ -645,7 +650,10 @@ def _event(
     if source is None and t.kind == "noun":
         # the agent of a masdar follows it: انسحاب قوات الجيش الفرنسي, دعم الجزائر, بوساطة جزائرية
         # (not الهجمات في تونس: where, not who; nor وساطة بين الحكومة …: a party, not who mediates)
-        after = [a for a in doers if m.end <= a.start <= m.end + 1 and a is not between]
+        # (or right after the head of a pattern with more words: عقب فرض الولايات المتحدة عقوبات)
+        after = [
+            a for a in doers if (m.end <= a.start <= m.end + 1 or a.start == head + 1 < m.end) and a is not between
+        ]
         # (not after مع: مباحثات مع معالي وزير الخارجية الإيطالي is the counterpart)
         titled = _after_titles(tokens, doers, m.end) if not after and tokens[m.end - 1].norm != "مع" else None
         after = after or ([titled] if titled is not None else [])  # زيارة صاحب السمو الملكي الأمير …
@@ -1180,7 +1188,10 @@ def events_stage(doc: Document) -> Document:
                 continue  # طالبت الحكومة الأمم المتحدة بتقديم مساعدات: asked for, not given
             if m.trigger.kind == "verb" and _nominal(tokens, m.head):
                 continue  # بتخريج 138 طالباً: students, not "asked"
-            if m.trigger.kind == "verb" and _verb_read_without_article(tokens, m):
+            if m.trigger.kind == "verb" and (
+                _verb_read_without_article(tokens, m) or (m.head > 0 and tokens[m.head - 1].norm in _CAUSE_FRAMES)
+            ):
+                # (and after a word of cause or time: جراء قصف, إثر هجوم — no verb follows one)
                 # القصف, التوقيع: the masdar with its article, read as the noun it is (its
                 # agent after it or named by an adjective: القصف التركي)
                 m = dataclasses.replace(m, trigger=dataclasses.replace(m.trigger, kind="noun"))
