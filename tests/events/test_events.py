@@ -942,3 +942,7 @@ def test_events_the_regime_whose_name_follows_li_is_a_target() -> None:
 def test_events_a_verb_pattern_after_a_word_of_cause_or_time_reads_the_masdar(text: str, pair) -> None:
     got = [(e.source, e.target) for e in events(text) if e.type in ("ASSAULT", "SANCTION") and e.source]
     assert got == ([pair] if pair else [])
+
+
+def test_events_who_speaks_after_a_colon_did_not_do_what_he_speaks_of() -> None:
+    assert [e for e in events("وقال رجب طيب إردوغان: «هذا الهجوم يستهدف وحدة تركيا».") if e.source] == []

@@ -213,6 +213,11 @@ def _nominal(tokens: Sequence[Token], k: int) -> bool:
     return not (digits.isdigit() and len(digits) == 4 and 1000 < int(digits) < 2100)
 
 
+_QUOTE_OPENERS = frozenset({":"})
+"""The mark that opens someone's words between a speaker and the event they speak of (quotes
+alone do not: «رد متكافئ» in هجماتها, a name in quotes)."""
+
+
 _CAUSE_FRAMES = frozenset({"جراء", "اثر", "إثر", "عقب", "بعد", "اثناء", "خلال", "اعقاب", "بسبب", "نتيجة", "وسط"})
 """Words of cause or time that a masdar follows, never a verb (في and على may govern a
 masdar whose doer is the subject of the verb before: بدأت الطائرات في قصف)."""
@@ -689,6 +694,8 @@ def _event(
             and before
             and not framed
             and not _near_actor(tokens, before[-1], head, "comment_verbs")
+            # (nor one whose words are quoted after it: رجب طيب إردوغان: «هذا الهجوم …»)
+            and not any(tokens[k].text in _QUOTE_OPENERS for k in range(before[-1].end, m.start))
             # a noun's doer before it is close to it or the subject of a verb that makes it
             # (شنت القوات … غارات, نفذت هجمات), not the subject of another act (يتبنى مجلس
             # الأمن قرارا … المسؤولين عن هجمات): half of those taken farther were wrong
