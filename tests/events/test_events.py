@@ -946,3 +946,13 @@ def test_events_a_verb_pattern_after_a_word_of_cause_or_time_reads_the_masdar(te
 
 def test_events_who_speaks_after_a_colon_did_not_do_what_he_speaks_of() -> None:
     assert [e for e in events("وقال رجب طيب إردوغان: «هذا الهجوم يستهدف وحدة تركيا».") if e.source] == []
+
+
+def test_events_a_person_named_after_a_title_and_its_descriptors_holds_the_title() -> None:
+    text = (
+        "دعت وزيرة الخارجية الأميركية السابقة المرشحة لانتخابات الحزب الديمقراطي للرئاسة الأميركية "
+        "هيلاري كلينتون إلى رفع الحظر عن كوبا."
+    )
+    assert "USAOPP" not in [e.target for e in events(text)]
+    # (in January 2013, the helper's publication date, Kerry was still a senator: USALEG)
+    assert ("SAUGOV", "USALEG") in [(e.source, e.target) for e in events("استقبل وزير الخارجية السعودي أمس جون كيري.")]

@@ -387,6 +387,27 @@ def _city(doc: Document, a: ActorRef) -> bool:
     )
 
 
+def _apposition(
+    doc: Document, tokens: Sequence[Token], source: ActorRef, a: ActorRef, actors: Sequence[ActorRef]
+) -> bool:
+    """Whether a person named a few words after a title-source is that title's holder: the
+    same country, no actor of another country and no comma or number between, the words
+    between starting with a definite descriptor or an honorific (السابقة المرشحة …, الأمير)."""
+    gap = range(source.end, a.start)
+    if not 0 < len(gap) <= _APPOSITION or _named_person(doc, source) or not _named_person(doc, a):
+        return False
+    country = _country(source)
+    if country != _country(a) or any(source.end <= b.start < a.start and _country(b) != country for b in actors):
+        return False
+    first = tokens[source.end]
+    if not (first.article or _near(tokens, source.end, source.end + 1, "honorifics")):
+        return False
+    return not any(tokens[k].text in _CLAUSE or tokens[k].kind != "word" for k in gap)
+
+
+_APPOSITION = 8
+
+
 def _named_person(doc: Document, a: ActorRef) -> bool:
     """Whether an actor is a person's name (a PERS mention)."""
     return any(m.type == "PERS" and m.start == a.char_start and m.end == a.char_end for m in doc.mentions)
@@ -831,6 +852,8 @@ def _event(
             continue  # غارات لطيران التحالف العربي بقيادة السعودية: who leads the doer, not whom
         if source is not None and a.start == source.end and _named_person(doc, a):
             continue  # رئيس مجلس النواب اللبناني نبيه بري: the title's own name, not a counterpart
+        if source is not None and not source.end <= head < a.start and _apposition(doc, tokens, source, a, actors):
+            continue  # وزيرة الخارجية الأميركية السابقة المرشحة … هيلاري كلينتون: the same person
         if chain is not None and source is not between and _co_doer(tokens, chain, a, head, t):
             chain = a
             continue  # هجوم شنه مسلحون حوثيون وقوات موالية لصالح: both attacked
