@@ -32,11 +32,13 @@ _PHRASE_ENDS = frozenset(
     actor_key(w)
     for w in (
         *("على", "في", "إلى", "ضد", "مع", "عن", "أمس", "امس", "اليوم", "غدا", "مواقع", "أهداف", "اهداف", "معاقل"),
-        *("مقرات", "تجمعات", "تمركزات"),
+        *("مقرات", "تجمعات", "تمركزات", "جهة", "بين", "بعد", "قبل", "منذ", "حيث", "أن", "إن", "التي", "الذي"),
+        "الذين",
     )
 )
 """Words an actor phrase does not run past (its head and the words naming its country):
-prepositions, days, and the positions it acts on (قصفت مقاتلات التحالف أمس مواقع للحوثيين)."""
+prepositions, days, and the positions it acts on (قصفت مقاتلات التحالف أمس مواقع للحوثيين),
+a clause's first word (بعد أن, الذي) and a side (المقاومة والجيش من جهة والحوثيين …)."""
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,15 @@ def _proclitic(tok: Token, firsts: frozenset[str]) -> int:
     is an agent word; 0 otherwise."""
     bare = tok.core_start == tok.start and len(tok.norm) > 3 and tok.norm[0] in "ولبف" and tok.text[0] == tok.norm[0]
     return 1 if bare and actor_key(tok.text[1:]) in firsts else 0
+
+
+def _bare_text(doc: Document, tok: Token) -> str:
+    """A word as the actor dictionaries know it: without the proclitic the text layer found
+    (والمتمردين: المتمردين; للمتمردين, whose article lost its alif: المتمردين)."""
+    if tok.core_start == tok.start:
+        return tok.text
+    core = doc.text[tok.core_start : tok.end]
+    return "ا" + core if tok.article and core.startswith("ل") and not core.startswith("ال") else core
 
 
 def _countryless(r: dict | None) -> dict | None:
@@ -179,14 +190,16 @@ def sentence_actors(doc: Document, sent: Sentence) -> list[ActorRef]:
                 continue
             if any(keys[k] in _PHRASE_ENDS for k in span[found:]):
                 break  # طائرات التحالف غارات على مواقع الحوثيين: not one phrase past على
-            text = " ".join(tokens[k].text for k in span)
+            text = " ".join(_bare_text(doc, tokens[k]) for k in span)
             r = resolve_actor(text, doc.publication_date, fuzzy=False)
             if r is not None and r.get("code") and r["code"] not in _AGENT_CODES:
                 best = (span, r)
                 break
         if best is None:
             r = _countryless(
-                resolve_actor(" ".join(tokens[k].text for k in words[:found]), doc.publication_date, fuzzy=False)
+                resolve_actor(
+                    " ".join(_bare_text(doc, tokens[k]) for k in words[:found]), doc.publication_date, fuzzy=False
+                )
             )
             if r is not None and r.get("agent") and any(tokens[k].text in _QUOTES for k in range(i, words[found - 1])):
                 best = (words[:found], r)  # الجماعات "المتمردة": an agent with no country

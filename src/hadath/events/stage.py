@@ -354,7 +354,46 @@ def _located(tokens: Sequence[Token], a: ActorRef) -> bool:
     return bi or _near(tokens, k - 1, k, "locatives")
 
 
-_WHERE_NOT_WHOM = frozenset({"CONSULT", "PROTEST", "REQUEST", "AGREE"})
+def _oblique(tokens: Sequence[Token], a: ActorRef) -> bool:
+    """Whether an actor is named by a sound masculine plural in the oblique case (الحوثيين,
+    المتمردين, not الحوثيون): after a verb, its object, not its subject. Not a state named so
+    (البحرين, الفلبين)."""
+    tok = tokens[a.start]
+    return (
+        a.code != a.country
+        and tok.article
+        and len(tok.norm) >= 7
+        and (tok.norm.endswith("يين") or (a.agent is not None and tok.norm.endswith("ين")))
+    )
+
+
+def _placed(tokens: Sequence[Token], actors: Sequence[ActorRef], a: ActorRef | None) -> ActorRef | None:
+    """An agent of no country (للمتمردين, مسلحين) given the country named just after it as
+    where it is (مواقع للمتمردين شمال العراق: Iraq's rebels); others unchanged."""
+    if a is None or a.code or not a.agent:
+        return a
+    there = next((b for b in actors if a.end <= b.start <= a.end + 2 and b.code and b.code == b.country), None)
+    if there is None or not _located(tokens, there):
+        return a
+    return dataclasses.replace(a, code=there.country + a.agent, country=there.country)
+
+
+def _object_of(tokens: Sequence[Token], actors: Sequence[ActorRef], m: TriggerMatch, a: ActorRef) -> bool:
+    """Whether a country after في says whose is the object named right after the trigger
+    (دعم الشرعية في اليمن, دعمهما للأشقاء في اليمن: Yemen's), not where it happens (بدعم
+    المملكة … في الأردن, بدعم من نحو 100 وسيط في أستراليا)."""
+    return (
+        a.start - m.end <= _OBJECT_WORDS
+        and tokens[m.end].norm != "من"
+        and not any(m.end <= b.start < a.start for b in actors)
+        and not any(tokens[k].text in _CLAUSE for k in range(m.end, a.start))
+    )
+
+
+_OBJECT_WORDS = 6  # an object's words before في (جماعات التخريب والعنف في البحرين)
+
+
+_WHERE_NOT_WHOM = frozenset({"CONSULT", "PROTEST", "REQUEST", "AGREE", "SUPPORT"})
 """Types whose actor after في is where the event is, not its target (an attack or aid in a
 country is on or for it)."""
 
@@ -678,7 +717,13 @@ def _event(
         # (not الهجمات في تونس: where, not who; nor وساطة بين الحكومة …: a party, not who mediates)
         # (or right after the head of a pattern with more words: عقب فرض الولايات المتحدة عقوبات)
         after = [
-            a for a in doers if (m.end <= a.start <= m.end + 1 or a.start == head + 1 < m.end) and a is not between
+            a
+            for a in doers
+            if (m.end <= a.start <= m.end + 1 or a.start == head + 1 < m.end)
+            and a is not between
+            # (not انسحابهم من تركيا: its pronoun withdraws, from the country after من)
+            and not (tokens[head].suffix and t.kind == "noun")
+            and not (t.type == "RETREAT" and tokens[a.start - 1].norm == "من")
         ]
         # (not after مع: مباحثات مع معالي وزير الخارجية الإيطالي is the counterpart)
         titled = _after_titles(tokens, doers, m.end) if not after and tokens[m.end - 1].norm != "مع" else None
@@ -754,6 +799,8 @@ def _event(
             # العراقيين ضد حكومة حيدر العبادي، حيث طالبوا: a plural verb's subject is no one person
             source = next((a for a in reversed(before) if not _named_person(doc, a)), None)
         right_after = None if plural else _after_titles(tokens, doers, head + 1)
+        if right_after is not None and t.kind == "verb" and _oblique(tokens, right_after):
+            right_after = None  # يطالب الحوثيين بالانسحاب: the verb's object, not its subject (الحوثيون)
         if (
             right_after is None
             and not plural
@@ -787,7 +834,7 @@ def _event(
             source = right_after
         if source is None and not plural:
             # (not after a verb whose subject is its plural suffix: طالبوا البنوك السعودية)
-            after = [a for a in doers if head < a.start <= m.end + 2]
+            after = [a for a in doers if head < a.start <= m.end + 2 and not (t.kind == "verb" and _oblique(tokens, a))]
             # هاجم مسلحون ينتمون إلى جماعة بوكو حرام: the group the doers belong to
             # (not قصف الجيش مواقع تابعة لتنظيم داعش: whose positions were struck)
             after = after or [
@@ -857,7 +904,11 @@ def _event(
         if chain is not None and source is not between and _co_doer(tokens, chain, a, head, t):
             chain = a
             continue  # هجوم شنه مسلحون حوثيون وقوات موالية لصالح: both attacked
-        if t.type in _WHERE_NOT_WHOM and _near(tokens, a.start - 1, a.start, "locatives"):
+        if (
+            t.type in _WHERE_NOT_WHOM
+            and _near(tokens, a.start - 1, a.start, "locatives")
+            and not (t.type == "SUPPORT" and _object_of(tokens, actors, m, a))
+        ):
             # استقبل الرئيس في قصر قرطاج وفدا ليبيا, تظاهروا في الرباط, اتفقتا على مسودة قرار
             # … في سوريا: where, not whom
             continue
@@ -917,6 +968,7 @@ def _event(
         source, target = None, target or source
     if t.type == "CONSULT" and target is not None and _media(target):
         target = None  # في اتصال هاتفي لـ«الشرق الأوسط»: an interview, not a call between actors
+    source, target = _placed(tokens, actors, source), _placed(tokens, actors, target)
     negated = _near(tokens, head - 3, head, "negation") or _near(
         tokens, _clause_start(tokens, head), head - 3, "negation"
     )
