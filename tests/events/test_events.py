@@ -956,3 +956,54 @@ def test_events_a_person_named_after_a_title_and_its_descriptors_holds_the_title
     assert "USAOPP" not in [e.target for e in events(text)]
     # (in January 2013, the helper's publication date, Kerry was still a senator: USALEG)
     assert ("SAUGOV", "USALEG") in [(e.source, e.target) for e in events("استقبل وزير الخارجية السعودي أمس جون كيري.")]
+
+
+def test_events_a_sound_plural_in_the_oblique_after_a_verb_is_its_object() -> None:
+    # الحوثيين (not الحوثيون) is the demand's object: its subject is not named
+    assert [e.source for e in events("وأن يعلن موقفا حازما يطالب الحوثيين بالانسحاب فورا من المحافظات.")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "typ", "pair"),
+    [
+        # the pronoun of the masdar acts; the actor after it is the object
+        ("دمرتها إيران من خلال دعمها لمنظمات إرهابية في سورية.", "SUPPORT", ("IRN", "REBRAD")),
+        # a country after في says whose the supported object is
+        ("وأكد الرئيس الفرنسي أن باريس تدعم الشرعية في اليمن.", "SUPPORT", ("FRA", "YEM")),
+        # the rebels of no country take the country named right after them
+        ("وشن الطيران التركي غارات على مواقع للمتمردين شمال العراق.", "ASSAULT", ("TURMIL", "IRQREB")),
+        ("والتقى وزير الخارجية الروسي رئيس الائتلاف السوري في موسكو.", "CONSULT", ("RUSGOV", "SYROPP")),
+    ],
+)
+def test_events_whose_act_and_whose_object(text: str, typ: str, pair: tuple[str, str]) -> None:
+    assert who(text, typ) == pair
+
+
+def test_events_the_country_a_retreat_leaves_is_not_who_retreats() -> None:
+    assert [e.source for e in events("وقال إن انسحابهم من تركيا بات ضرورة.") if e.type == "RETREAT"] == []
+
+
+def test_events_support_somewhere_is_not_support_for_the_place() -> None:
+    assert [e for e in events("لكن مسألة دعم مكتب طالبان في قطر للمبادرة لا تزال موضع جدل.") if e.target] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "كما يتفق حلفاء أوروبيون وبعض المحللين على أن إحباط الاتفاق سيكون باهظ الثمن.",
+        "وهو مسؤولية إسرائيل كدولة احتلال.",
+    ],
+)
+def test_events_sharing_a_view_or_a_state_of_occupation_is_no_event(text: str) -> None:
+    assert events(text) == []
+
+
+def test_events_the_group_gunmen_are_believed_to_belong_to_made_the_attack() -> None:
+    text = "وقتل 20 شخصا في هجوم انتحاري نفذه مسلحون يعتقد بانتمائهم لتنظيم «القاعدة» في عدن."
+    ev = one(text, "ASSAULT")
+    assert ev.source == "IMGAQD" and ev.target != "IMGAQD"
+
+
+def test_events_the_first_party_of_clashes_may_follow_an_unnamed_one() -> None:
+    text = "وقالت مصادر إن اشتباكات دارت بين المقاومة والجيش اليمني من جهة والحوثيين من جهة أخرى في أبين."
+    assert ("YEMMIL", "YEMREB") in [(e.source, e.target) for e in events(text)]

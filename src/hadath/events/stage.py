@@ -160,7 +160,11 @@ def _between(tokens: Sequence[Token], actors: Sequence[ActorRef], end: int) -> A
     (اشتباكات عنيفة بين الجيش المالي و…, وساطة بين الحكومة السودانية و…), or None."""
     for k in range(end, min(end + 3, len(tokens))):
         if tokens[k].norm == "بين":
-            return next((a for a in actors if a.start == k + 1), None)
+            # (or joined to a first party no actor names: بين المقاومة والجيش)
+            return next(
+                (a for a in actors if a.start == k + 1 or (k + 1 < a.start <= k + 3 and _lead(tokens, a) == "و")),
+                None,
+            )
     return None
 
 
@@ -174,6 +178,8 @@ def _same_side(a: ActorRef, source: ActorRef) -> bool:
     and the Malian rebels of the MNLA, the Sudanese army and the RSF)."""
     if a.country != source.country:
         return False
+    if a.country is None and (a.code or source.code or a.agent != source.agent):
+        return False  # agents of no country (الجيش … المتمردين) are of the country where they act
     if a.code == source.code or a.code in (None, a.country):
         return True
     # a country (حكومة مالي read as MLI) acts on its rebels, not on its other organs
@@ -522,9 +528,20 @@ def _affiliated(tokens: Sequence[Token], a: ActorRef) -> bool:
     return k >= 0 and _near(tokens, k, k + 1, "affiliation")
 
 
+_GROUP_WORDS = frozenset(
+    p + w for p in ("", "ل", "ال", "لل") for w in ("تنظيم", "جماعة", "جماعه", "حركة", "حركه", "جبهة", "جبهه")
+)
+_QUOTES = frozenset("\"«»“”'")
+
+
 def _belonging_word(tokens: Sequence[Token], a: ActorRef) -> int:
-    """The index of the word before an actor, or before the إلى before it."""
+    """The index of the word before an actor, or before the إلى before it (and before the
+    quotes and the group word a name may have: بانتمائهم لتنظيم «القاعدة»)."""
     k = a.start - 1
+    while k >= 0 and tokens[k].text in _QUOTES:
+        k -= 1
+    if k >= 0 and tokens[k].norm in _GROUP_WORDS:
+        k -= 1
     if k >= 0 and tokens[k].norm in ("الي", "الى", "في", "تحت"):  # المنضوية في جيش الفتح
         k -= 1
     return k
@@ -845,11 +862,14 @@ def _event(
                 and not _near(tokens, m.end, _belonging_word(tokens, a), "target_markers")
             ]
             source = after[0] if after else None
-        if source is not None and not source.code and source.start > head:
-            # مسلحون ينتمون إلى جماعة بوكو حرام: the group the gunmen belong to
-            source = next(
-                (a for a in actors if source.end <= a.start <= source.end + 3 and _affiliated(tokens, a)), source
-            )  # (the group after في is no place: الفصائل المنضوية في جيش الفتح)
+    members = None  # the unnamed doers whose group acts for them
+    if source is not None and not source.code and (source.start > head or source.agent in _ARMED_AGENTS):
+        # مسلحون ينتمون إلى جماعة بوكو حرام, هجوم نفذه مسلحون يعتقد بانتمائهم لتنظيم القاعدة:
+        # the group the gunmen belong to
+        members = source
+        source = next(
+            (a for a in actors if source.end <= a.start <= source.end + 5 and _affiliated(tokens, a)), source
+        )  # (the group after في is no place: الفصائل المنضوية في جيش الفتح)
     if (
         t.type == "AID"
         and t.kind == "verb"
@@ -895,6 +915,16 @@ def _event(
             continue  # not in the trigger's clause (nor marked as its target in the next)
         if a in qualifiers:
             continue  # الهجمات الإرهابية: who attacked, if anyone, not whom
+        if a is members:
+            continue  # مسلحون يعتقد بانتمائهم لتنظيم القاعدة: the group's gunmen, not whom it attacked
+        if (
+            source is not None
+            and 0 <= a.start - source.end <= 6
+            and _affiliated(tokens, a)
+            and not _near(tokens, source.end, _belonging_word(tokens, a), "target_markers")
+        ):
+            continue  # مسلحون يعتقد بانتمائهم لتنظيم القاعدة: whom the doers belong to, not whom
+            # (but قصفت المدفعية أهدافا تابعة لتنظيم داعش: whose targets)
         if source is not None and _near(tokens, a.start - 2, a.start, "led_by"):
             continue  # غارات لطيران التحالف العربي بقيادة السعودية: who leads the doer, not whom
         if source is not None and a.start == source.end and _named_person(doc, a):
