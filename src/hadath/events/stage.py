@@ -684,6 +684,23 @@ def _event(
             # الميليشيا اللبنانية التي تدعمها إيران: the verb's pronoun is the noun before the
             # relative pronoun, what it is done to; its subject follows it
             given_to, source = source, subject
+    if (
+        rel is not None
+        and source is not None
+        and given_to is None
+        and t.kind == "verb"
+        and tokens[rel].norm == "الذين"
+        and not _plural_verb(tokens[head].norm)
+    ):
+        # العراقيين الذين قصفت: a verb that is not plural does not have them as its subject
+        given_to, source = source, None
+    elif rel is None and t.kind == "verb" and tokens[head].suffix and head > 0:
+        # جماعات إرهابية تدعمها طهران: a noun with no article, resumed by the verb's pronoun, is
+        # what it is done to; its subject follows
+        antecedent = next((a for a in actors if a.end == head), None)
+        subject = _after_titles(tokens, doers, head + 1) if antecedent is not None else None
+        if subject is not None and antecedent is not None and not tokens[antecedent.start].article:
+            given_to, source = antecedent, subject
     # عصابات «تدفيع الثمن» اليهودية التي هاجمت: the verb's subject is a noun no actor names
     unnamed = rel is not None and source is None and t.kind == "verb" and not tokens[head].suffix
     if unnamed and head + 1 < len(tokens) and tokens[head + 1].norm in _RESUMPTIVE:
@@ -748,7 +765,35 @@ def _event(
         if not after and t.type == "ASSAULT":
             # هجوم انتحاري لداعش, هجمات متفرقة لمنظمة بي كا كا: an attack's ل names who made it
             after = [a for a in actors if m.end <= a.start <= m.end + 1 and _lead(tokens, a) in ("ل", "لل")]
-        if after and t.mode == "visit" and _a_state(after[0]) and after[0].start == m.end:
+        purpose = (
+            t.type in ("SUPPORT", "AID")
+            and tokens[m.start].norm.startswith("ل")
+            and not tokens[m.start].article
+            and not tokens[m.start].norm.startswith("لل")
+        )
+        struck = (
+            t.type == "ASSAULT"
+            and after
+            and after[0].start <= m.end + 1
+            and _a_state(after[0])
+            and (_city(doc, after[0]) or tokens[head].norm.endswith("احتلال"))
+            and not any(
+                _lead(tokens, b).startswith(("ل", "عل")) or tokens[b.start - 1].norm in ("علي", "ضد")
+                for b in actors
+                if after[0].end <= b.start <= after[0].end + 2
+            )
+        )
+        if struck:
+            # احتلال العاصمة صنعاء, قصف حلب: the city (or the occupied country) is struck; who
+            # strikes is named before (not قصف روسيا لحلب: Russia's)
+            given_to, after = after[0], []
+            source = None
+        elif after and purpose and after[0].start == m.end:
+            # جنود التحالف لدعم الشرعية, أرسلت قوات لدعم مالي: what the ل of purpose is for is the
+            # object; who gives is the doer before
+            given_to, after = after[0], []
+            source = None
+        elif after and t.mode == "visit" and _a_state(after[0]) and after[0].start == m.end:
             # لزيارة إيطاليا, زيارة الأردن: a country (or its capital) named right after a visit
             # is where the visitor goes, who visits is named before
             given_to, after = after[0], []
@@ -907,6 +952,11 @@ def _event(
         or (end + 1 < len(tokens) and tokens[end + 1].norm.startswith("و") and len(tokens[end + 1].norm) > 3)
         or (end + 1 < len(tokens) and tokens[end + 1].norm in ("ثم", "فيما", "بينما"))  # ، ثم تركت … لفرنسا
     )
+    # (another kind of act after the trigger has the actors after it; the same kind repeated
+    # shares its doer: دعمها للإرهاب … ودعمها للحوثيين)
+    own_later = [
+        mm for mm in all_matches if mm.start >= m.end and mm.trigger.origin == t.origin and mm.trigger.type != t.type
+    ]
     chain = source  # the last of the doers joined by و (كل من الفلبين وفيتنام وماليزيا)
     for a in actors if target is None else ():
         if a.start <= head or a is source or (source is not None and _same_side(a, source)):
@@ -915,6 +965,8 @@ def _event(
             continue  # not in the trigger's clause (nor marked as its target in the next)
         if a in qualifiers:
             continue  # الهجمات الإرهابية: who attacked, if anyone, not whom
+        if any(m.end <= mm.head < a.start for mm in own_later):
+            break  # زار الوزير موقعا قرب مكان قتل فيه جندي في اشتباكات مع داعش: the later act's
         if a is members:
             continue  # مسلحون يعتقد بانتمائهم لتنظيم القاعدة: the group's gunmen, not whom it attacked
         if (
