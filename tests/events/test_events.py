@@ -1007,3 +1007,25 @@ def test_events_the_group_gunmen_are_believed_to_belong_to_made_the_attack() -> 
 def test_events_the_first_party_of_clashes_may_follow_an_unnamed_one() -> None:
     text = "وقالت مصادر إن اشتباكات دارت بين المقاومة والجيش اليمني من جهة والحوثيين من جهة أخرى في أبين."
     assert ("YEMMIL", "YEMREB") in [(e.source, e.target) for e in events(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "typ", "pair"),
+    [
+        ("وتحارب المملكة جماعات إرهابية تدعمها طهران في المنطقة.", "SUPPORT", ("IRN", "INS")),
+        ("وأرسلت بريطانيا قوات لدعم الكويت.", "SUPPORT", ("GBR", "KWT")),
+        ("وأدان الوزير قصف روسيا لحلب.", "ASSAULT", ("RUS", "SYR")),
+        ("في ذكرى احتلال العراق للكويت.", "ASSAULT", ("IRQ", "KWT")),
+    ],
+)
+def test_events_objects_of_pronouns_purposes_and_struck_places(text: str, typ: str, pair: tuple[str, str]) -> None:
+    assert who(text, typ) == pair
+
+
+def test_events_actors_after_another_kind_of_act_are_its_own() -> None:
+    text = "زار رئيس الوزراء التركي موقعا حدوديا قرب مكان قتل فيه جندي في اشتباكات مع تنظيم داعش."
+    assert [e.target for e in events(text) if e.type == "CONSULT"] in ([], [None])
+
+
+def test_events_ranking_is_no_occupation() -> None:
+    assert events("وتحتل دول مجلس التعاون الخليجي مراكز متقدمة في مؤشر الاقتصاد المعرفي.") == []
