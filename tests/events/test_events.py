@@ -1029,3 +1029,11 @@ def test_events_actors_after_another_kind_of_act_are_its_own() -> None:
 
 def test_events_ranking_is_no_occupation() -> None:
     assert events("وتحتل دول مجلس التعاون الخليجي مراكز متقدمة في مؤشر الاقتصاد المعرفي.") == []
+
+
+def test_events_coalitions_named_alone_act_and_heads_join_their_names() -> None:
+    ev = one("ويعاني سكان الرقة من الضغوط التي يمارسها تنظيم داعش، وغارات التحالف الدولي ضد التنظيم.", "ASSAULT")
+    assert ev.source == "IGOWSTCOA"
+    ev = one("وشنت مقاتلات التحالف العربي غارات على مواقع الحوثيين في صنعاء.", "ASSAULT")
+    assert [a.text for a in ev.arguments if a.role == "source"] == ["مقاتلات التحالف العربي"]
+    assert who("وتقدمت قوات الحشد الشعبي نحو تكريت بدعم من التحالف الدولي.", "SUPPORT") == ("IGOWSTCOA", "IRQIMGPMF")

@@ -7,6 +7,7 @@ stage calls these helpers and builds ``Argument`` objects (each with its origina
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -122,6 +123,25 @@ def written_as_country(word: str) -> bool:
     return _bare_fold(word) in _written_country_names()
 
 
+def _with_head(doc: Document, tokens: Sequence[Token], a: ActorRef, taken: set[int]) -> ActorRef:
+    """A name mention with the agent word before it when the two name one actor of the
+    dictionary (مقاتلات + التحالف العربي: the coalition's aircraft, the coalition), so that
+    the phrase is not read as an agent of no country beside it; else the mention."""
+    k = a.start - 1
+    if k < 0 or k in taken or tokens[k].kind != "word":
+        return a
+    firsts = tables().agent_first_words
+    clitic = 0 if actor_key(tokens[k].text) in firsts else _proclitic(tokens[k], firsts)  # لطيران
+    if not clitic and actor_key(tokens[k].text) not in firsts:
+        return a
+    head = tokens[k].text[clitic:] if clitic else _bare_text(doc, tokens[k])
+    r = resolve_actor(head + " " + a.text, doc.publication_date, fuzzy=False)
+    if r is None or r.get("code") != a.code:
+        return a
+    s = tokens[k].core_start + clitic
+    return dataclasses.replace(a, start=k, char_start=s, text=doc.text[s : a.char_end])
+
+
 def sentence_actors(doc: Document, sent: Sentence) -> list[ActorRef]:
     """Actors of one sentence: resolved name mentions, and nominal phrases that name a
     state actor (``جيش جمهورية مالي``, ``السلطات الجزائرية``, ``وزير الدفاع المالي``)."""
@@ -137,8 +157,9 @@ def sentence_actors(doc: Document, sent: Sentence) -> list[ActorRef]:
             if m.resolution is not None and m.resolution.kind == "place":
                 taken.update(range(i, j))  # أمريكا الجنوبية, a continent: not أمريكا, the USA
             continue
-        out.append(ActorRef(i, j, a[0], a[1], a[2], m.start, m.end, m.text, m.resolution.score))
-        taken.update(range(i, j))
+        ref = ActorRef(i, j, a[0], a[1], a[2], m.start, m.end, m.text, m.resolution.score)
+        out.append(_with_head(doc, tokens, ref, taken))
+        taken.update(range(out[-1].start, j))
     t = tables()
     keys = [actor_key(tok.text) for tok in tokens]  # a phrase's key: its words' keys joined
     # country names NER did not tag (الولايات المتحدة): the longest name at each word

@@ -758,6 +758,8 @@ def _event(
             # (not انسحابهم من تركيا: its pronoun withdraws, from the country after من)
             and not (tokens[head].suffix and t.kind == "noun")
             and not (t.type == "RETREAT" and tokens[a.start - 1].norm == "من")
+            # (nor the counterpart after a pattern's مع: مباحثات أمس مع معالي وزير الخارجية)
+            and not (tokens[m.end - 1].norm == "مع" and a.start >= m.end)
         ]
         # (not after مع: مباحثات مع معالي وزير الخارجية الإيطالي is the counterpart)
         titled = _after_titles(tokens, doers, m.end) if not after and tokens[m.end - 1].norm != "مع" else None
@@ -1032,7 +1034,7 @@ def _event(
         others = [a for a in actors if a.end <= head and a.country != source.country]
         target = others[0] if others else None
     if given_from:
-        target = receiver if receiver is not None and receiver.country != source.country else None
+        target = receiver if receiver is not None and _country(receiver) != _country(source) else None
     if (
         t.type == "RETREAT"
         and target is not None
