@@ -1037,3 +1037,46 @@ def test_events_coalitions_named_alone_act_and_heads_join_their_names() -> None:
     ev = one("وشنت مقاتلات التحالف العربي غارات على مواقع الحوثيين في صنعاء.", "ASSAULT")
     assert [a.text for a in ev.arguments if a.role == "source"] == ["مقاتلات التحالف العربي"]
     assert who("وتقدمت قوات الحشد الشعبي نحو تكريت بدعم من التحالف الدولي.", "SUPPORT") == ("IGOWSTCOA", "IRQIMGPMF")
+
+
+@pytest.mark.parametrize(
+    ("text", "typ", "mode", "pair"),
+    [
+        ("اتهمت السعودية إيران بدعم الإرهاب.", "ACCUSE", "allege", ("SAU", "IRN")),
+        ("وأدانت مصر الهجوم الإسرائيلي على غزة.", "ACCUSE", "disapprove", ("EGY", "ISR")),
+        (
+            "ودعت جامعة الدول العربية التي استنكرت القصف التركي في شمال العراق إلى الحوار.",
+            "ACCUSE",
+            "disapprove",
+            ("IGOARBAL", "TUR"),
+        ),
+        ("ورفضت الحكومة اليمنية مقترحات الحوثيين.", "REJECT", None, ("YEMGOV", "YEMREB")),
+        ("وأطلقت حركة حماس صواريخ على إسرائيل.", "ASSAULT", "heavy-weapons", ("PSEREB", "ISR")),
+        ("واختطف مسلحون صحفيا يابانيا في سوريا.", "ASSAULT", "abduct", ("REB", "JPN")),
+        ("وأفرجت السلطات الإيرانية عن صحفي أمريكي.", "RETREAT", "release", ("IRNGOV", "USA")),
+        ("وأشاد وزير الخارجية الأمريكي بدور السعودية.", "SUPPORT", "praise", ("USAGOV", "SAU")),
+        ("وقطعت السعودية علاقاتها الدبلوماسية مع إيران.", "SANCTION", "withdraw", ("SAU", "IRN")),
+        ("وألقت الشرطة السعودية القبض على 5 أشخاص.", "COERCE", "arrest", ("SAUCOP", None)),
+        ("وحشدت روسيا قوات على الحدود الأوكرانية.", "MOBILIZE", "troops", ("RUS", None)),
+        ("وشن التحالف غارات على مواقع الحوثيين في صعدة.", "ASSAULT", "aerial", ("IGOARBCOA", "YEMREB")),
+    ],
+)
+def test_events_accusing_rejecting_coercing_and_more(text: str, typ: str, mode: str | None, pair: tuple) -> None:
+    ev = one(text, typ)
+    assert (ev.source, ev.target) == pair and ev.mode == mode
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ورفض المتحدث التعليق على الخبر.",
+        "واعتقل الناشط السعودي محمد الغامدي في الرياض.",  # a passive: who was arrested, no one named doing it
+    ],
+)
+def test_events_declining_to_comment_or_a_passive_arrest_names_no_doer(text: str) -> None:
+    assert [e for e in events(text) if e.source] == []
+
+
+def test_events_a_place_resumed_after_a_relative_verb_is_where_its_subject_acts() -> None:
+    ev = one("معتقل جوانتانامو الذي تحتجز فيه الولايات المتحدة مئات السجناء.", "COERCE")
+    assert ev.source == "USA"

@@ -262,6 +262,19 @@ def sentence_actors(doc: Document, sent: Sentence) -> list[ActorRef]:
             i = span[-1] + 1
         else:
             i += 1
+    # the coalition named alone (غارات التحالف, قيادة التحالف): which one, the event's place
+    # says (not التحالف الوطني, a party's alliance, nor تحالف فجر ليبيا)
+    for i, tok in enumerate(tokens):
+        if i in taken or not tok.article or keys[i] != "تحالف":
+            continue
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if nxt is not None and nxt.kind == "word" and (nxt.article or (i + 1) in taken):
+            continue
+        if any(_has(tokens[k], "led_by") for k in range(i + 1, min(i + 4, len(tokens)))):
+            continue  # التحالف الذي تقوده السعودية: its leader acts
+        s, e = tok.core_start, tok.end
+        out.append(ActorRef(i, i + 1, None, None, "MIL", s, e, doc.text[s:e], 0.5))
+        taken.add(i)
     # movements named by their members, where no agent phrase took them in (الحوثيين)
     out += _phrases(doc, tokens, keys, taken, t.movements, t.movement_first_words)
     # a people named by its plural (قصف اليابانيون داروين, الفلسطينيون): its country, unless

@@ -262,6 +262,15 @@ def _adjective_actor(doc: Document, tokens: Sequence[Token], k: int) -> ActorRef
         return None
     t = tables()
     k_ = actor_key(tokens[k].text)
+    if (
+        k_ not in t.adjectives
+        and k_.endswith("يا")
+        and len(k_) > 5
+        and k > 0
+        and tokens[k - 1].norm.endswith("ا")  # صحفيا يابانيا, not بريطانيا
+        and k_ not in t.country_names
+    ):
+        k_ = k_[:-1]  # صحفيا يابانيا: the adjective with the accusative's alif
     iso3 = t.adjectives.get(k_)
     if iso3 is None or k_ in _homographs():
         return None  # معونات مالية: financial, not Malian
@@ -281,6 +290,8 @@ threatened (طالبت … بتقديم مساعدات, رفضت إرسال قو
 
 def _embedded(tokens: Sequence[Token], m: TriggerMatch, matches: Sequence[TriggerMatch]) -> bool:
     """Whether ``m`` is the object of a request, refusal or threat earlier in its clause."""
+    if m.head > 0 and _near(tokens, m.head - 1, m.head, "relative_pronouns"):
+        return False  # دعت الجامعة العربية التي استنكرت القصف: a clause of its own about its noun
     clause = _clause_start(tokens, m.head)
     return any(o.trigger.type in _EMBEDDING and clause <= o.start and o.end <= m.start for o in matches)
 
@@ -399,11 +410,16 @@ def _object_of(tokens: Sequence[Token], actors: Sequence[ActorRef], m: TriggerMa
 _OBJECT_WORDS = 6  # an object's words before في (جماعات التخريب والعنف في البحرين)
 
 
+_PATIENT_MODES = frozenset({"arrest", "abduct", "assassinate", "release", "deport"})
+"""Modes of acts done to people, whose verb's person right after it suffers the act."""
+
+
 _WHERE_NOT_WHOM = frozenset({"CONSULT", "PROTEST", "REQUEST", "AGREE", "SUPPORT"})
 """Types whose actor after في is where the event is, not its target (an attack or aid in a
 country is on or for it)."""
 
 
+_WHERE_RESUMED = frozenset({"فيه", "فيها", "منه", "منها"})
 _RESUMPTIVE = frozenset({"اليه", "اليها", "اليهم", "له", "لها", "لهم", "به", "بها", "بهم", "عليه", "عليها"})
 """A preposition with the pronoun of the noun a relative clause is about (دعا إليه)."""
 
@@ -641,7 +657,8 @@ def _event(
     # an actor that only says what kind of act another noun names (التفجير الإرهابي) is no
     # one's counterpart, and does only the act it qualifies (الهجوم الإرهابي: terrorists attacked)
     qualifiers = [a for a in actors if a.end - a.start == 1 and qualifies_an_act(tokens, a.start)]
-    actors = [a for a in actors if a not in qualifiers or a.start == m.end]
+    if t.type != "ACCUSE":  # (what one condemns is the act of who the adjective names: الهجوم الإسرائيلي)
+        actors = [a for a in actors if a not in qualifiers or a.start == m.end]
     # actors before the trigger that may do it: not one it is done to (إلى مالي) nor a place
     # (في سوريا)
     # one joined by و to an actor it is done to is done to as well (غارات على العراق وسوريا)
@@ -659,6 +676,8 @@ def _event(
         and not (_located(tokens, a) and not _affiliated(tokens, a))  # (الفصائل المنضوية في جيش الفتح)
         and not _media(a)
         and (a.char_start, a.char_end) not in towns  # ناغازاكي … ذكرى الهجوم: no state acts
+        # (لإدانة التفجير الإرهابي: the condemned act's kind, not who condemns)
+        and not (t.type == "ACCUSE" and a in qualifiers)
     ]
     before = [a for a in doers if a.end <= head and a.start >= _clause_start(tokens, head)]
     # past the clause, only an actor close before the trigger (a long sentence's first actor
@@ -703,6 +722,15 @@ def _event(
             given_to, source = antecedent, subject
     # عصابات «تدفيع الثمن» اليهودية التي هاجمت: the verb's subject is a noun no actor names
     unnamed = rel is not None and source is None and t.kind == "verb" and not tokens[head].suffix
+    if (
+        rel is not None
+        and not unnamed
+        and t.kind == "verb"
+        and head + 1 < len(tokens)
+        and tokens[head + 1].norm in _WHERE_RESUMED
+        and (subject := _after_titles(tokens, doers, head + 2)) is not None
+    ):
+        source = subject  # جوانتانامو الذي تحتجز فيه الولايات المتحدة: where, and who does it
     if unnamed and head + 1 < len(tokens) and tokens[head + 1].norm in _RESUMPTIVE:
         # الحوار الذي دعا إليه الرئيس السوداني: the noun is resumed after the verb, whose
         # subject follows
@@ -872,6 +900,14 @@ def _event(
             and not _near(tokens, m.end - 1, m.end, "target_markers")
         ):
             right_after = _after_titles(tokens, doers, m.end)
+        if (
+            right_after is not None
+            and t.mode in _PATIENT_MODES
+            and (_named_person(doc, right_after) or _civilians(right_after))
+        ):
+            # اعتقل الناشط …, اختطف صحفي: a person right after an arrest or an abduction is who
+            # suffers it (the verb read as a passive), not who does it
+            given_to, right_after = right_after, None
         if right_after is not None and t.type == "AID" and tokens[head].norm in _GIVE_TO:
             given_to, right_after = right_after, None  # على منح أوكرانيا مساعدات: who receives
         if right_after is None and not plural and given_to is None:
@@ -954,6 +990,28 @@ def _event(
         or (end + 1 < len(tokens) and tokens[end + 1].norm.startswith("و") and len(tokens[end + 1].norm) > 3)
         or (end + 1 < len(tokens) and tokens[end + 1].norm in ("ثم", "فيما", "بينما"))  # ، ثم تركت … لفرنسا
     )
+    if target is None and t.type == "ACCUSE":
+        # أدانت مصر الهجوم الإسرائيلي: the act condemned is its adjective's people's
+        target = next(
+            (
+                x
+                for k in range(m.end + 1, min(m.end + 3, end))
+                if (_near(tokens, k - 1, k, "qualified_acts") or any(mm.head == k - 1 for mm in all_matches))
+                and (source is None or k >= source.end)
+                and (x := _adjective_actor(doc, tokens, k)) is not None
+                and _country(x) != _country(source)
+            ),
+            None,
+        )
+    if target is None and t.mode in _PATIENT_MODES and source is not None:
+        # أفرجت السلطات الإيرانية عن صحفي أمريكي, اختطف مسلحون صحفيا يابانيا: the people of whom
+        # one is released, arrested or abducted
+        target = next(
+            (x for k in range(m.end, min(m.end + 4, end)) if (x := _adjective_actor(doc, tokens, k)) is not None),
+            None,
+        )
+        if target is not None and _country(target) == _country(source):
+            target = None
     # (another kind of act after the trigger has the actors after it; the same kind repeated
     # shares its doer: دعمها للإرهاب … ودعمها للحوثيين)
     own_later = [
@@ -965,9 +1023,9 @@ def _event(
             continue
         if not (a.start < end or (a.start < next_end and not new_clause and _marked(tokens, a))):
             continue  # not in the trigger's clause (nor marked as its target in the next)
-        if a in qualifiers:
+        if a in qualifiers and t.type != "ACCUSE":
             continue  # الهجمات الإرهابية: who attacked, if anyone, not whom
-        if any(m.end <= mm.head < a.start for mm in own_later):
+        if t.type != "ACCUSE" and any(m.end <= mm.head < a.start for mm in own_later):
             break  # زار الوزير موقعا قرب مكان قتل فيه جندي في اشتباكات مع داعش: the later act's
         if a is members:
             continue  # مسلحون يعتقد بانتمائهم لتنظيم القاعدة: the group's gunmen, not whom it attacked
