@@ -1080,3 +1080,25 @@ def test_events_declining_to_comment_or_a_passive_arrest_names_no_doer(text: str
 def test_events_a_place_resumed_after_a_relative_verb_is_where_its_subject_acts() -> None:
     ev = one("معتقل جوانتانامو الذي تحتجز فيه الولايات المتحدة مئات السجناء.", "COERCE")
     assert ev.source == "USA"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتمسكها بتنفيذ قرار مجلس الأمن وإيقاف إطلاق النار من قبل الميليشيات المتمردة.",  # a ceasefire
+        "ولفت إلى أن القوات الأوكرانية صدت الهجوم بالقصف المدفعي.",  # who repels an attack did not make it
+        "سمات العراق تفجير مقتل",  # an outlet's tag line
+        "ودعا سمو الأمير سعود بن نايف بن عبدالعزيز المولى أن يحمي هذه البلاد.",  # a prayer
+    ],
+)
+def test_events_ceasefires_repelling_tags_and_prayers_name_no_doer(text: str) -> None:
+    assert [e for e in events(text) if e.source] == []
+
+
+def test_events_a_person_named_just_before_a_verb_is_its_subject() -> None:
+    text = "وكان زعيم الحزب المقرب من الاكراد صلاح الدين دمرتاش دعا الحكومة التركية إلى بدء المفاوضات."
+    assert [e.source for e in events(text)] in ([], [None])
+
+
+def test_events_the_people_of_whom_one_is_arrested() -> None:
+    assert who("وكانت الشرطة الإيطالية قد اعتقلت الشهر الماضي مغربيًّا.", "COERCE") == ("ITACOP", "MAR")

@@ -267,7 +267,7 @@ def _adjective_actor(doc: Document, tokens: Sequence[Token], k: int) -> ActorRef
         and k_.endswith("يا")
         and len(k_) > 5
         and k > 0
-        and tokens[k - 1].norm.endswith("ا")  # صحفيا يابانيا, not بريطانيا
+        and ("\u064b" in tokens[k].text or tokens[k - 1].norm.endswith("ا"))  # صحفيا يابانيا, not بريطانيا
         and k_ not in t.country_names
     ):
         k_ = k_[:-1]  # صحفيا يابانيا: the adjective with the accusative's alif
@@ -371,6 +371,14 @@ def _located(tokens: Sequence[Token], a: ActorRef) -> bool:
     return bi or _near(tokens, k - 1, k, "locatives")
 
 
+def _person_before(doc: Document, tokens: Sequence[Token], head: int) -> bool:
+    """Whether a person's name (a PERS mention, coded or not) ends right before token ``head``."""
+    if head == 0:
+        return False
+    end = tokens[head - 1].end
+    return any(m.type == "PERS" and m.end == end for m in doc.mentions)
+
+
 def _oblique(tokens: Sequence[Token], a: ActorRef) -> bool:
     """Whether an actor is named by a sound masculine plural in the oblique case (الحوثيين,
     المتمردين, not الحوثيون): after a verb, its object, not its subject. Not a state named so
@@ -408,6 +416,10 @@ def _object_of(tokens: Sequence[Token], actors: Sequence[ActorRef], m: TriggerMa
 
 
 _OBJECT_WORDS = 6  # an object's words before في (جماعات التخريب والعنف في البحرين)
+
+
+_TAG_LINES = frozenset({"سمات", "وسوم", "الوسوم"})
+"""First words of the tag lines some outlets end an article with (سمات العراق تفجير مقتل)."""
 
 
 _PATIENT_MODES = frozenset({"arrest", "abduct", "assassinate", "release", "deport"})
@@ -838,6 +850,7 @@ def _event(
                     for k in (m.start - 2, m.start - 1)
                     if k >= 0
                     and not any(a.start <= k < a.end for a in actors)  # not inside وزير الدفاع المالي
+                    and not any(tokens[j].norm in _THAT for j in range(k + 1, m.start))  # التركية بأن الهجوم
                     and (x := _adjective_actor(doc, tokens, k))
                 ),
                 None,
@@ -891,6 +904,13 @@ def _event(
             # العراقيين ضد حكومة حيدر العبادي، حيث طالبوا: a plural verb's subject is no one person
             source = next((a for a in reversed(before) if not _named_person(doc, a)), None)
         right_after = None if plural else _after_titles(tokens, doers, head + 1)
+        named_before = False
+        if right_after is not None and t.kind == "verb" and _person_before(doc, tokens, head):
+            # صلاح الدين دمرتاش دعا الحكومة التركية: a person named just before the verb is its
+            # subject, whom it is done to follows
+            given_to, right_after = right_after, None
+            source = next((a for a in actors if a.end == head), None)
+            named_before = True
         if right_after is not None and t.kind == "verb" and _oblique(tokens, right_after):
             right_after = None  # يطالب الحوثيين بالانسحاب: the verb's object, not its subject (الحوثيون)
         if (
@@ -932,7 +952,7 @@ def _event(
             # a verb beats one some words before it; not after و (ودعت الحكومة اليونانية: the
             # subject of the verb before calls on the government)
             source = right_after
-        if source is None and not plural:
+        if source is None and not plural and not named_before:
             # (not after a verb whose subject is its plural suffix: طالبوا البنوك السعودية)
             after = [a for a in doers if head < a.start <= m.end + 2 and not (t.kind == "verb" and _oblique(tokens, a))]
             # هاجم مسلحون ينتمون إلى جماعة بوكو حرام: the group the doers belong to
@@ -1373,6 +1393,8 @@ def events_stage(doc: Document) -> Document:
     towns = _towns(doc)
     for si, sent in enumerate(doc.sentences):
         tokens = doc.tokens[sent.token_start : sent.token_end]
+        if tokens and tokens[0].norm in _TAG_LINES:
+            continue  # سمات العراق تفجير مقتل: an outlet's tags, no sentence
         matches = find_triggers(tokens)
         if not matches:
             if (
