@@ -729,7 +729,7 @@ def test_events_a_verb_with_a_counterpart_after_ma_has_its_subject_before_ma() -
         "وتأتي الزيارة تلبية لدعوة من الملك عبدالله الثاني، وخلال الزيارة، بحث الأمير محمد بن سلمان "
         "مع ملك الأردن العلاقات بين البلدين."
     )
-    assert ("SAUGOV", "JOR") in [(e.source, e.target) for e in events(text) if e.type == "CONSULT"]
+    assert ("SAUGOV", "JORGOV") in [(e.source, e.target) for e in events(text) if e.type == "CONSULT"]
 
 
 @pytest.mark.parametrize(
@@ -1102,3 +1102,43 @@ def test_events_a_person_named_just_before_a_verb_is_its_subject() -> None:
 
 def test_events_the_people_of_whom_one_is_arrested() -> None:
     assert who("وكانت الشرطة الإيطالية قد اعتقلت الشهر الماضي مغربيًّا.", "COERCE") == ("ITACOP", "MAR")
+
+
+@pytest.mark.parametrize(
+    ("text", "typ", "pair"),
+    [
+        (
+            "بعث الأمير محمد بن نايف برقية تهنئة لفخامة الرئيس إدريس ديبي رئيس جمهورية تشاد.",
+            "SUPPORT",
+            ("SAUGOV", "TCDGOV"),
+        ),
+        (
+            "تلقى وزير الخارجية المصري اتصالين هاتفيين أمس من وزير خارجية روسيا سيرجي لافروف.",
+            "CONSULT",
+            ("RUSGOV", "EGYGOV"),
+        ),
+    ],
+)
+def test_events_congratulations_and_calls(text: str, typ: str, pair: tuple[str, str]) -> None:
+    assert who(text, typ) == pair
+
+
+def test_events_here_is_no_congratulation_and_phone_services_no_call() -> None:
+    assert events("ومن هنا فإن ما تقوم به تركيا يخدم تنظيم داعش.") == []
+    assert [e for e in events("وتعاملت اليونان مع الاتصالات الهاتفية في قبرص.") if e.type == "CONSULT"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("والتقى رئيس وزراء إسرائيل بنيامين نتنياهو الرئيس الأمريكي.", "ISRGOV"),
+        ("واعتقلت شرطة النرويج رجلا.", "NORCOP"),
+        ("وقصف جيش مالي مواقع المتمردين.", "MLIMIL"),
+    ],
+)
+def test_events_an_agent_and_the_country_after_it_are_one_actor(text: str, code: str) -> None:
+    assert [e.source for e in events(text)] == [code]
+
+
+def test_events_the_subject_is_not_sought_past_another_act() -> None:
+    assert [e for e in events("وأدان الوزير قصف روسيا لحلب.") if e.type == "ACCUSE" and e.source] == []

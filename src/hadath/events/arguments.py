@@ -205,16 +205,31 @@ def sentence_actors(doc: Document, sent: Sentence) -> list[ActorRef]:
             continue
         # the head and the fewest words after it that name a country (an adjective, a name)
         best = None
+        absorbed = None  # a country named at the phrase's end (وزير خارجية روسيا), taken before
         for stop in range(found, len(words) + 1):
             span = words[:stop]
-            if any(k in taken or tokens[k].text in _BREAKS for k in span):
+            if any(tokens[k].text in _BREAKS for k in span):
+                continue
+            held = [k for k in span if k in taken]
+            state = next((a for a in out if held and a.start == held[0] and a.code and a.code == a.country), None)
+            if (
+                held
+                and (
+                    state is None
+                    or held != list(range(state.start, state.end))
+                    or span[-1] != state.end - 1
+                    # (the words before the country an agent of the dictionary: وزير خارجية, not
+                    # الوزير قصف روسيا nor الأمن ووحدة اليمن)
+                    or " ".join(keys[k] for k in span[: len(span) - len(held)]) not in t.agents
+                )
+            ):
                 continue
             if any(keys[k] in _PHRASE_ENDS for k in span[found:]):
                 break  # طائرات التحالف غارات على مواقع الحوثيين: not one phrase past على
             text = " ".join(_bare_text(doc, tokens[k]) for k in span)
             r = resolve_actor(text, doc.publication_date, fuzzy=False)
             if r is not None and r.get("code") and r["code"] not in _AGENT_CODES:
-                best = (span, r)
+                best, absorbed = (span, r), state
                 break
         if best is None:
             r = _countryless(
@@ -243,6 +258,8 @@ def sentence_actors(doc: Document, sent: Sentence) -> list[ActorRef]:
                 best = (words[: found + 1], r)
         if best is not None:
             span, r = best
+            if absorbed is not None:
+                out.remove(absorbed)  # وزير خارجية روسيا: Russia's minister, one actor
             # والمتمردين, لطيران التحالف: not its و or ل
             s, e = tokens[span[0]].core_start + (clitic if span[0] == i else 0), tokens[span[-1]].end
             out.append(

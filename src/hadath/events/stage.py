@@ -39,6 +39,7 @@ from hadath.ner.rules import adjective_homographs
 from hadath.resolve.actors import actor_key, tables
 from hadath.resolve.places import place_index
 from hadath.stage import stage
+from hadath.text import fold
 
 __all__ = ["events_stage"]
 
@@ -369,6 +370,19 @@ def _located(tokens: Sequence[Token], a: ActorRef) -> bool:
     particles = [written[: -len(r)] for r in readings if r in heads and written.endswith(r)]
     bi = tokens[k].prefix.endswith("ب") or any(p.endswith("ب") for p in particles)
     return bi or _near(tokens, k - 1, k, "locatives")
+
+
+def _to_a_title(tokens: Sequence[Token], k: int) -> bool:
+    """Whether token ``k`` is an honorific or a title with the preposition ل (لفخامة الرئيس,
+    للرئيس): the one it is for, not who does it."""
+    if k >= len(tokens) or tokens[k].kind != "word":
+        return False
+    tok = tokens[k]
+    rest = tok.text[1:] if tok.norm.startswith("ل") and not tok.prefix else tok.text
+    if not (tok.prefix.endswith("ل") or rest != tok.text):
+        return False
+    honorifics = cue_words("honorifics")
+    return fold(rest) in honorifics or actor_key(rest) in tables().agents or fold("ا" + rest) in honorifics
 
 
 def _person_before(doc: Document, tokens: Sequence[Token], head: int) -> bool:
@@ -802,7 +816,11 @@ def _event(
             and not (tokens[m.end - 1].norm == "مع" and a.start >= m.end)
         ]
         # (not after مع: مباحثات مع معالي وزير الخارجية الإيطالي is the counterpart)
-        titled = _after_titles(tokens, doers, m.end) if not after and tokens[m.end - 1].norm != "مع" else None
+        titled = (
+            _after_titles(tokens, doers, m.end)
+            if not after and tokens[m.end - 1].norm != "مع" and not _to_a_title(tokens, m.end)
+            else None
+        )  # (not برقية تهنئة لفخامة الرئيس …: to whom)
         after = after or ([titled] if titled is not None else [])  # زيارة صاحب السمو الملكي الأمير …
         if not after and t.type == "ASSAULT":
             # هجوم انتحاري لداعش, هجمات متفرقة لمنظمة بي كا كا: an attack's ل names who made it
@@ -954,7 +972,14 @@ def _event(
             source = right_after
         if source is None and not plural and not named_before:
             # (not after a verb whose subject is its plural suffix: طالبوا البنوك السعودية)
-            after = [a for a in doers if head < a.start <= m.end + 2 and not (t.kind == "verb" and _oblique(tokens, a))]
+            after = [
+                a
+                for a in doers
+                if head < a.start <= m.end + 2
+                and not (t.kind == "verb" and _oblique(tokens, a))
+                # (not past another act: أدان الوزير قصف روسيا, Russia's shelling)
+                and not any(m.end <= mm.head < a.start for mm in all_matches)
+            ]
             # هاجم مسلحون ينتمون إلى جماعة بوكو حرام: the group the doers belong to
             # (not قصف الجيش مواقع تابعة لتنظيم داعش: whose positions were struck)
             after = after or [
