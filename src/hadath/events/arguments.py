@@ -64,6 +64,25 @@ def _proclitic(tok: Token, firsts: frozenset[str]) -> int:
     return 1 if bare and actor_key(tok.text[1:]) in firsts else 0
 
 
+def _agent_words(
+    keys: Sequence[str], tokens: Sequence[Token], words: Sequence[int], head: int, agents: Mapping[str, Any]
+) -> bool:
+    """Whether ``words`` (an agent head of ``head`` words and what follows it) name an agent:
+    a phrase of the dictionary, or the head and up to two nisba adjectives."""
+    if " ".join(keys[k] for k in words) in agents:
+        return True
+    rest = words[head:]
+    return len(rest) <= 2 and all(
+        not _waw(tokens[k]) and (fold(tokens[k].text).endswith(("ي", "يه", "ية")) or keys[k] in _STATE_WORDS)
+        for k in rest
+    )
+
+
+_STATE_WORDS = frozenset(
+    actor_key(p + w) for p in ("", "ب", "ل") for w in ("دولة", "جمهورية", "مملكة", "سلطنة", "إمارة")
+)  # وزير الخارجية بدولة الإمارات
+
+
 def _bare_text(doc: Document, tok: Token) -> str:
     """A word as the actor dictionaries know it: without the proclitic the text layer found
     (والمتمردين: المتمردين; للمتمردين, whose article lost its alif: المتمردين)."""
@@ -218,9 +237,10 @@ def sentence_actors(doc: Document, sent: Sentence) -> list[ActorRef]:
                     state is None
                     or held != list(range(state.start, state.end))
                     or span[-1] != state.end - 1
-                    # (the words before the country an agent of the dictionary: وزير خارجية, not
-                    # الوزير قصف روسيا nor الأمن ووحدة اليمن)
-                    or " ".join(keys[k] for k in span[: len(span) - len(held)]) not in t.agents
+                    # (the words before the country an agent of the dictionary, or its head and
+                    # up to two adjectives: وزير خارجية, القوات الجوية الملكية; not الوزير قصف
+                    # روسيا nor الأمن ووحدة اليمن)
+                    or not _agent_words(keys, tokens, span[: len(span) - len(held)], found, t.agents)
                 )
             ):
                 continue

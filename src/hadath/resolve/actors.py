@@ -209,6 +209,14 @@ def _valid(entries: list[tuple[str, str, str, str]], when: str | None) -> tuple[
     return (open_ended or sorted(entries, key=lambda e: e[2], reverse=True))[0]
 
 
+def _expired(entries: list[tuple[str, str, str, str]], when: str | None) -> bool:
+    """Whether every entry's office had ended before ``when``."""
+    if not when:
+        return False
+    w = when.replace("-", "")[:8].ljust(8, "0")
+    return all(e[2] and e[2] < w for e in entries)
+
+
 _FINANCE_HEADS = frozenset(
     actor_key(w)
     for w in ("وزير", "وزيرة", "وزارة", "لجنة", "الشؤون", "شؤون", "الرقابة", "السياسة", "الأوراق", "الهيئة")
@@ -274,6 +282,10 @@ def _resolve_cached(text: str, when: str | None, fuzzy: bool) -> dict[str, Any] 
     if not key:
         return None
     entries = t.names.get(key)
+    if entries and " " not in key and _expired(entries, when):
+        # سليمان (Michel Suleiman, army chief until 2008) in a 2015 report is someone else: a
+        # single word names the one the dictionary meant only while he held the office
+        entries = None
     if entries is None and text.startswith("ل") and not text.startswith("ال"):
         return _resolve_cached("ا" + text, when, fuzzy)  # للجيش المالي: ل + الجيش, the alef not written
     if entries:

@@ -1,0 +1,16 @@
+"""Actor names: a single word whose office ended before the report names no one; the 2010s ones are kept."""
+
+from __future__ import annotations
+
+from hadath.resolve import resolve_actor
+
+
+def test_a_single_word_name_out_of_office_names_no_one() -> None:
+    # سليمان: Michel Suleiman as army chief (1998-2008) in the converted dictionary
+    assert resolve_actor("سليمان", "2015-08-01", fuzzy=False) is None
+    assert resolve_actor("سليمان", "2005-01-01", fuzzy=False)["code"] == "LBNMIL"
+
+
+def test_single_word_names_of_the_2010s_are_kept() -> None:
+    assert resolve_actor("الأسد", "2015-08-01", fuzzy=False)["code"] == "SYRGOV"
+    assert resolve_actor("نتنياهو", "2015-08-01", fuzzy=False)["code"] == "ISRGOV"
