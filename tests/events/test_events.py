@@ -1142,3 +1142,25 @@ def test_events_an_agent_and_the_country_after_it_are_one_actor(text: str, code:
 
 def test_events_the_subject_is_not_sought_past_another_act() -> None:
     assert [e for e in events("وأدان الوزير قصف روسيا لحلب.") if e.type == "ACCUSE" and e.source] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "typ", "pair"),
+    [
+        ("فتدعم ايران نظام الرئيس السوري بشار الاسد فيما تدعو تركيا الى اسقاطه.", "REQUEST", ("TUR", None)),
+        ("عبّر سفير خادم الحرمين الشريفين لدى دولة الكويت عن استنكاره للعمل الإرهابي.", "ACCUSE", ("SAUGOV", "REBRAD")),
+        (
+            "وأوضح البيان أن وزارة الخارجية استدعت سفير مملكة البحرين لدى الجمهورية الإسلامية الإيرانية.",
+            "SANCTION",
+            ("BHRGOV", "IRN"),
+        ),
+    ],
+)
+def test_events_clause_openers_and_envoys_posted_abroad(text: str, typ: str, pair: tuple) -> None:
+    assert who(text, typ) == pair
+
+
+def test_events_many_of_them_is_an_unnamed_subject() -> None:
+    assert [
+        e.source for e in events("تعرضوا لمداهمة من قبل الإرهابيين، لذلك رفض كثير منهم العودة.") if e.type == "REJECT"
+    ] == []

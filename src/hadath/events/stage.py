@@ -385,6 +385,15 @@ def _to_a_title(tokens: Sequence[Token], k: int) -> bool:
     return fold(rest) in honorifics or actor_key(rest) in tables().agents or fold("ا" + rest) in honorifics
 
 
+def _posted_at(tokens: Sequence[Token], a: ActorRef) -> bool:
+    """Whether an actor follows لدى (and دولة): where an envoy is posted (سفير المملكة لدى
+    دولة الكويت), no party to what the envoy does."""
+    k = a.start - 1
+    if k >= 0 and actor_key(tokens[k].text) in ("دوله", "جمهوريه", "مملكه"):
+        k -= 1
+    return k >= 0 and tokens[k].norm == "لدي"
+
+
 def _person_before(doc: Document, tokens: Sequence[Token], head: int) -> bool:
     """Whether a person's name (a PERS mention, coded or not) ends right before token ``head``."""
     if head == 0:
@@ -431,6 +440,15 @@ def _object_of(tokens: Sequence[Token], actors: Sequence[ActorRef], m: TriggerMa
 
 _OBJECT_WORDS = 6  # an object's words before في (جماعات التخريب والعنف في البحرين)
 
+
+_SOME = frozenset(
+    {"كثير", "الكثير", "بعض", "معظم", "جميع", "كل", "عدد", "العديد", "غالبيه", "اغلب", "اغلبيه", "مئات", "الاف"}
+)
+"""Words of quantity after a verb: its subject is a number of people no actor names."""
+
+_CLAUSE_OPENERS = frozenset({"فيما", "بينما", "حين", "حيث", "ثم"})
+"""Words that open a new clause: a verb after one has its subject after it (فتدعم إيران نظام
+الأسد فيما تدعو تركيا إلى إسقاطه)."""
 
 _TAG_LINES = frozenset({"سمات", "وسوم", "الوسوم"})
 """First words of the tag lines some outlets end an article with (سمات العراق تفجير مقتل)."""
@@ -704,6 +722,7 @@ def _event(
         and (a.char_start, a.char_end) not in towns  # ناغازاكي … ذكرى الهجوم: no state acts
         # (لإدانة التفجير الإرهابي: the condemned act's kind, not who condemns)
         and not (t.type == "ACCUSE" and a in qualifiers)
+        and not _posted_at(tokens, a)  # سفير خادم الحرمين الشريفين لدى دولة الكويت: where he serves
     ]
     before = [a for a in doers if a.end <= head and a.start >= _clause_start(tokens, head)]
     # past the clause, only an actor close before the trigger (a long sentence's first actor
@@ -923,6 +942,14 @@ def _event(
             source = next((a for a in reversed(before) if not _named_person(doc, a)), None)
         right_after = None if plural else _after_titles(tokens, doers, head + 1)
         named_before = False
+        if (
+            t.kind == "verb"
+            and head + 2 < len(tokens)
+            and tokens[head + 1].norm in _SOME
+            and tokens[head + 2].norm in ("منهم", "منها", "منهن")
+        ):
+            # لذلك رفض كثير منهم العودة: its subject is "many of them", no actor named
+            source, right_after, named_before = None, None, True
         if right_after is not None and t.kind == "verb" and _person_before(doc, tokens, head):
             # صلاح الدين دمرتاش دعا الحكومة التركية: a person named just before the verb is its
             # subject, whom it is done to follows
@@ -961,7 +988,10 @@ def _event(
                 or (
                     t.kind == "verb"
                     and not tokens[head].norm.startswith(("ب", "وب"))
-                    and any(tokens[k].text in _CLAUSE for k in range(source.end, m.start))
+                    and any(
+                        tokens[k].text in _CLAUSE or tokens[k].norm in _CLAUSE_OPENERS
+                        for k in range(source.end, m.start)
+                    )
                 )
             )
             and not coordinated(tokens[m.start], t)
@@ -1068,6 +1098,8 @@ def _event(
             continue
         if not (a.start < end or (a.start < next_end and not new_clause and _marked(tokens, a))):
             continue  # not in the trigger's clause (nor marked as its target in the next)
+        if _posted_at(tokens, a) and t.type != "SANCTION":  # (استدعت سفيرها لدى إيران: from Iran)
+            continue  # سفير المملكة لدى الكويت: where the envoy serves, not whom
         if a in qualifiers and t.type != "ACCUSE":
             continue  # الهجمات الإرهابية: who attacked, if anyone, not whom
         if t.type != "ACCUSE" and any(m.end <= mm.head < a.start for mm in own_later):
