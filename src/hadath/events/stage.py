@@ -391,6 +391,8 @@ def _posted_at(tokens: Sequence[Token], a: ActorRef) -> bool:
     k = a.start - 1
     if k >= 0 and actor_key(tokens[k].text) in ("دوله", "جمهوريه", "مملكه"):
         k -= 1
+    if k >= 1 and _lead(tokens, a).startswith("و") and k == a.start - 1:
+        k -= 1  # لدى أستراليا ونيوزيلندا: the second country too
     return k >= 0 and tokens[k].norm == "لدي"
 
 
