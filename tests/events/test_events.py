@@ -1164,3 +1164,18 @@ def test_events_many_of_them_is_an_unnamed_subject() -> None:
     assert [
         e.source for e in events("تعرضوا لمداهمة من قبل الإرهابيين، لذلك رفض كثير منهم العودة.") if e.type == "REJECT"
     ] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("وقررت الولايات المتحدة رفع العقوبات المفروضة على إيران.", ("USA", "IRN")),
+        ("ورفعت الأمم المتحدة الحظر عن صادرات الأسلحة إلى ساحل العاج.", ("IGOUNO", "CIV")),
+    ],
+)
+def test_events_lifting_sanctions(text: str, pair: tuple[str, str]) -> None:
+    assert who(text, "RETREAT") == pair
+
+
+def test_events_relief_for_the_one_named_before_is_not_given_by_it() -> None:
+    assert [e for e in events("وافقت إيران على تفكيك برنامجها مقابل رفع العقوبات.") if e.type == "RETREAT"] == []

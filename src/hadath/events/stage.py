@@ -882,7 +882,7 @@ def _event(
         else:
             source = after[0] if after else _adjective_actor(doc, tokens, m.end)
         by_adjective = not after and source is not None and given_to is None
-        if source is None:  # طائرتان قطريتان محملتان بمساعدات: a country adjective just before
+        if source is None and t.mode != "ease":  # طائرتان قطريتان محملتان بمساعدات: a country adjective just before
             source = next(
                 (
                     x
@@ -899,10 +899,14 @@ def _event(
         # "on a visit" (كان الوزير في الزيارة التي قادته) makes it
         framed = t.type != "CONSULT" and not tokens[head].suffix and _near(tokens, m.start - 1, m.start, "event_frames")
         # nor one who condemns, welcomes or blames it (أدانت منظمة هيومن رايتس ووتش قصف المتمردين)
+        # (lifting sanctions, a noun: not the one named before it, mostly the sanctioned (إيران
+        # … مقابل رفع العقوبات), unless it decided it: قررت الولايات المتحدة رفع العقوبات)
+        relief = t.mode == "ease" and not (before and _near(tokens, max(0, before[-1].start - 2), m.start, "intent"))
         if (
             source is None
             and before
             and not framed
+            and not relief
             and not _near_actor(tokens, before[-1], head, "comment_verbs")
             # (nor one whose words are quoted after it: رجب طيب إردوغان: «هذا الهجوم …»)
             and not any(tokens[k].text in _QUOTE_OPENERS for k in range(before[-1].end, m.start))
