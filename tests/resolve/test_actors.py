@@ -14,3 +14,16 @@ def test_a_single_word_name_out_of_office_names_no_one() -> None:
 def test_single_word_names_of_the_2010s_are_kept() -> None:
     assert resolve_actor("الأسد", "2015-08-01", fuzzy=False)["code"] == "SYRGOV"
     assert resolve_actor("نتنياهو", "2015-08-01", fuzzy=False)["code"] == "ISRGOV"
+
+
+def test_an_envoy_is_of_the_country_that_sends_him_not_the_host() -> None:
+    from hadath.model import Document
+    from hadath.pipeline import analyze
+
+    for text, code in [
+        ("أشاد سفير خادم الحرمين الشريفين لدى أستراليا نبيل بن محمد آل صالح بمواقف حزب العمال الأسترالي.", "SAUGOV"),
+        ("التقى سفير الولايات المتحدة لدى لبنان ديفيد هيل وزير الداخلية.", "USAGOV"),
+    ]:
+        doc = analyze(Document(text=text, publication_date="2015-08-10"))
+        (person,) = [m for m in doc.mentions if m.type == "PERS"]
+        assert person.resolution.value["code"] == code

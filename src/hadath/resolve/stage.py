@@ -62,6 +62,34 @@ def _title_at(tokens: Sequence[Token], s: int, stop: int) -> tuple[int, str, str
     return None
 
 
+_POSTED = "posted"
+"""The country of an envoy's title that names only the host (سفير … لدى أستراليا): unknown,
+and not to be guessed from the sentence, which names the host."""
+
+
+def _metonym(words: Sequence[Token]) -> str | None:
+    """The country of a phrase standing for its government among ``words`` (خادم الحرمين
+    الشريفين: SAU), or None."""
+    keys = [actor_key(w.text) for w in words]
+    metonyms = tables().metonyms
+    for n in (4, 3, 2, 1):
+        for k in range(len(keys) - n + 1):
+            code = metonyms.get(" ".join(keys[k : k + n]))
+            if code:
+                return code[:3]
+    return None
+
+
+def _country_named(words: Sequence[Token]) -> str | None:
+    """A country named by a run of ``words`` (الولايات المتحدة), or None."""
+    for n in (3, 2):
+        for k in range(len(words) - n + 1):
+            found = resolve_actor(" ".join(w.text for w in words[k : k + n]), None, fuzzy=False)
+            if found is not None and found.get("kind") == "country":
+                return found["code"]
+    return None
+
+
 def _title(
     tokens: Sequence[Token], i: int, persons: frozenset[int] = frozenset()
 ) -> tuple[str, str, str | None, int] | None:
@@ -77,7 +105,19 @@ def _title(
             n, agent, role = found
             if _heads_a_body(tokens[s + n : i]):
                 return None  # رئيس الحزب الجمهوري: the head of a party, not a head of state
-            country = next((c for tok in tokens[s + n : i] if (c := _adjective_country(tok))), None)
+            rest = tokens[s + n : i]
+            posted = next((k for k, tok in enumerate(rest) if tok.norm == "لدي"), None)
+            if posted is not None:
+                # سفير خادم الحرمين الشريفين لدى أستراليا: the envoy's country is the sender's,
+                # named before لدى (an adjective or a phrase for its government), not the host's
+                rest = rest[:posted]
+                country = (
+                    next((c for tok in rest if (c := _adjective_country(tok) or _token_country(tok))), None)
+                    or _metonym(rest)
+                    or _country_named(rest)
+                )
+                return agent, role, country or _POSTED, s
+            country = next((c for tok in rest if (c := _adjective_country(tok))), None)
             return agent, role, country, s
     return None
 
@@ -220,9 +260,12 @@ def _person(
         agent, role, country, _ = title
         value["role"] = role
         how = "title with country adjective"
+        posted = country == _POSTED
+        if posted:
+            country = None
         if country is None and family is not None:
             country, how = family[1], f"ruling family '{family[0]}'"
-        if country is None and "country" not in value:
+        if country is None and "country" not in value and not posted:
             country, how = _context_country(tokens, i, j, agent)
             if country is None and top:
                 country, how = top, "the country the document names most"
