@@ -1179,3 +1179,25 @@ def test_events_lifting_sanctions(text: str, pair: tuple[str, str]) -> None:
 
 def test_events_relief_for_the_one_named_before_is_not_given_by_it() -> None:
     assert [e for e in events("وافقت إيران على تفكيك برنامجها مقابل رفع العقوبات.") if e.type == "RETREAT"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "typ", "pair"),
+    [
+        (
+            "استقبل صاحب السمو الملكي الأمير محمد بن سلمان بن عبدالعزيز ولي ولي العهد وزير الدفاع في قصر السلام "
+            "بجدة مساء أمس وزير الدولة لشؤون الدفاع بدولة قطر اللواء ركن حمد بن علي العطية.",
+            "CONSULT",
+            ("SAUGOV", "QAT"),
+        ),
+        ("وأعرب خادم الحرمين الشريفين عن شكره وتقديره لملك البحرين.", "SUPPORT", ("SAUGOV", "BHRGOV")),
+        ("وقال جون كيري خلال مؤتمر صحفي مشترك مع نظيره الفيتنامي إن المحادثات مثمرة.", "CONSULT", ("USALEG", "VNMGOV")),
+    ],
+)
+def test_events_hosts_after_titles_thanks_and_joint_press_conferences(text: str, typ: str, pair: tuple) -> None:
+    assert who(text, typ) == pair
+
+
+def test_events_the_genitive_of_an_arrest_or_assassination_suffers_it() -> None:
+    (ev,) = [e for e in events("أعلن التلفزيون السوري عن توقيف سليمان هلال الأسد.") if e.type == "COERCE"]
+    assert [a.text for a in ev.arguments if a.role == "target"] == ["سليمان هلال الأسد"]

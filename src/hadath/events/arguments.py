@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from hadath.events.lexicon import cue_words, cues, forms
+from hadath.events.lexicon import cue_words, cues, forms, names_an_act
 from hadath.lexicons import all_country_names, countries, iso3_of
 from hadath.model import Argument, Document, Mention, Sentence, Token
 from hadath.ner.rules import common_adjective
@@ -244,7 +244,7 @@ def sentence_actors(doc: Document, sent: Sentence) -> list[ActorRef]:
                 )
             ):
                 continue
-            if any(keys[k] in _PHRASE_ENDS for k in span[found:]):
+            if any(keys[k] in _PHRASE_ENDS or names_an_act(tokens[k]) for k in span[found:]):
                 break  # طائرات التحالف غارات على مواقع الحوثيين: not one phrase past على
             text = " ".join(_bare_text(doc, tokens[k]) for k in span)
             r = resolve_actor(text, doc.publication_date, fuzzy=False)

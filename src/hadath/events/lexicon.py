@@ -186,6 +186,14 @@ def _starting(fs: tuple[str, ...]) -> tuple[Trigger, ...]:
     return tuple(triggers[n] for n in sorted(hits))
 
 
+def names_an_act(tok: Token) -> bool:
+    """Whether a word is by itself one of hadath's triggers (اختطاف, قصف, هجوم): an actor
+    phrase does not run through it (الوزير اختطاف الصحفي الياباني is no Japanese minister)."""
+    if tok.kind != "word":
+        return False
+    return any(t.origin == "hadath" and t.type != NOT_AN_EVENT and len(t.slots) == 1 for t in _starting(forms(tok)))
+
+
 def coordinated(tok: Token, trigger: Trigger) -> bool:
     """Whether ``tok`` fills ``trigger``'s first slot only with a conjunction و before it
     (ودعت, والتقى): a verb that goes on with the subject of the one before."""

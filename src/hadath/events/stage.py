@@ -864,7 +864,12 @@ def _event(
                 if after[0].end <= b.start <= after[0].end + 2
             )
         )
-        if struck:
+        if after and t.mode in _PATIENT_MODES and after[0].start <= m.end + 1:
+            # توقيف سليمان الأسد, اغتيال الرئيس, اختطاف صحفي ياباني: the noun's genitive suffers
+            # it; who does it is named before or after من قبل
+            given_to, after = after[0], []
+            source = None
+        elif struck:
             # احتلال العاصمة صنعاء, قصف حلب: the city (or the occupied country) is struck; who
             # strikes is named before (not قصف روسيا لحلب: Russia's)
             given_to, after = after[0], []
@@ -981,6 +986,7 @@ def _event(
             given_to, right_after = right_after, None
         if right_after is not None and t.type == "AID" and tokens[head].norm in _GIVE_TO:
             given_to, right_after = right_after, None  # على منح أوكرانيا مساعدات: who receives
+        titled_subject = right_after  # (before the group the unnamed doers belong to)
         if right_after is None and not plural and given_to is None:
             # شنت الفصائل المنضوية في جيش الفتح: the group the unnamed doers belong to
             right_after = next((a for a in actors if head < a.start <= head + 5 and _affiliated(tokens, a)), None)
@@ -1006,6 +1012,8 @@ def _event(
             # a verb beats one some words before it; not after و (ودعت الحكومة اليونانية: the
             # subject of the verb before calls on the government)
             source = right_after
+        if source is None and titled_subject is not None and titled_subject is right_after:
+            source = right_after  # استقبل صاحب السمو الملكي الأمير محمد بن سلمان …: after the titles
         if source is None and not plural and not named_before:
             # (not after a verb whose subject is its plural suffix: طالبوا البنوك السعودية)
             after = [
