@@ -189,7 +189,7 @@ def _starting(fs: tuple[str, ...]) -> tuple[Trigger, ...]:
 def names_an_act(tok: Token) -> bool:
     """Whether a word is by itself one of hadath's triggers (اختطاف, قصف, هجوم): an actor
     phrase does not run through it (الوزير اختطاف الصحفي الياباني is no Japanese minister)."""
-    if tok.kind != "word":
+    if tok.kind != "word" or tok.article:  # (قوات الاحتلال الإسرائيلية: a name's word)
         return False
     return any(t.origin == "hadath" and t.type != NOT_AN_EVENT and len(t.slots) == 1 for t in _starting(forms(tok)))
 
