@@ -1201,3 +1201,66 @@ def test_events_hosts_after_titles_thanks_and_joint_press_conferences(text: str,
 def test_events_the_genitive_of_an_arrest_or_assassination_suffers_it() -> None:
     (ev,) = [e for e in events("أعلن التلفزيون السوري عن توقيف سليمان هلال الأسد.") if e.type == "COERCE"]
     assert [a.text for a in ev.arguments if a.role == "target"] == ["سليمان هلال الأسد"]
+
+
+@pytest.mark.parametrize(
+    ("text", "typ", "pair"),
+    [
+        # a verb whose pronoun is its object has its subject after it
+        ("وأشار إلى أن هذه الميليشيا تقودها شخصيات تدعمها إيران.", "SUPPORT", ("IRN", "REB")),
+        # "that it" resumes the subject after the إن before
+        ("وقال المسؤول إن إيران تعرقل الحل في اليمن، وإنها تدعم المتمردين الحوثيين.", "SUPPORT", ("IRN", "YEMREB")),
+        # support "from" someone at home
+        (
+            "ودخلت الميليشيات الحوثية بدعم من الرئيس المخلوع علي عبد الله صالح إلى صنعاء.",
+            "SUPPORT",
+            ("YEMELI", "YEMREB"),
+        ),
+        # after و, the first of two actors after the verb is its subject
+        ("وانهزم الجيش المصري في معركة التل الكبير واحتلت بريطانيا مصر.", "ASSAULT", ("GBR", "EGY")),
+        # a noun's genitive agent that no dictionary names as a state
+        ("ويشن الجيش المصري عمليات في شمال سيناء لصد هجمات المتطرفين.", "ASSAULT", ("EGYINS", None)),
+        # talks in a city between two parties
+        (
+            "وشدد على أن مباحثات القاهرة بين وزير الخارجية السعودي سعود الفيصل والرئيس المصري محمد مرسي كانت مثمرة.",
+            "CONSULT",
+            ("SAUGOV", "EGYGOV"),
+        ),
+        # an aside after the speaker's comma is still his
+        (
+            "وقال وزير الخارجية السعودي، خلال مؤتمر صحافي مشترك مع نظيره المصري، إن المحادثات مثمرة.",
+            "CONSULT",
+            ("SAUGOV", "EGYGOV"),
+        ),
+        # who tried acts on the pronoun
+        ("وقال إن الحوثيين حاولوا اغتياله مرتين.", "ASSAULT", ("YEMREB", None)),
+    ],
+)
+def test_events_pronouns_asides_and_parties_between(text: str, typ: str, pair: tuple) -> None:
+    assert who(text, typ) == pair
+
+
+def test_events_the_object_of_a_visit_does_not_visit_again() -> None:
+    text = "وأشارت الحكومة التركية إلى أن أردوغان سيزور إندونيسيا بعد انتهاء زيارته إلى الصين."
+    assert sorted((e.source, e.target) for e in events(text) if e.type == "CONSULT") == [
+        ("TURGOV", "CHN"),
+        ("TURGOV", "IDN"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "typ", "wrong"),
+    [
+        # victims named before "in an attack made by …" did not attack
+        ("يذكر أنه في 18 مارس قتل 20 أجنبيا وشرطيا تونسيا في هجوم شنه شخصان على متحف باردو.", "ASSAULT", "TUN"),
+        # an adjective of the phrase before the comma
+        ("ويأتي الاجتماع بعد الاتفاق النووي الإيراني، والتفجيرات التي استهدفت البحرين مؤخرا.", "ASSAULT", "IRN"),
+        # a counterpart (نظيره) does not make the visit after it
+        ("أجرى الرئيس التركي محادثات مع نظيره الصيني شي جينبينغ خلال زيارة إلى الصين.", "CONSULT", "CHNGOV"),
+        # a passive masdar: who is convicted or arrested does not do it
+        ("وقضت المحكمة بسجن الرئيس المصري الأسبق حسني مبارك بعد إدانته بالفساد.", "ACCUSE", "EGYELI"),
+        ("وعند دخوله من منفذ الأردن إلى العراق تم اعتقاله بتاريخ أمس.", "COERCE", "JOR"),
+    ],
+)
+def test_events_no_doer_from_victims_other_phrases_counterparts_or_passives(text: str, typ: str, wrong: str) -> None:
+    assert wrong not in [e.source for e in events(text) if e.type == typ]

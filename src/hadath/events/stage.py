@@ -159,11 +159,12 @@ def _dateline(tokens: Sequence[Token], a: ActorRef) -> bool:
 def _between(tokens: Sequence[Token], actors: Sequence[ActorRef], end: int) -> ActorRef | None:
     """The first of the parties named by بين just after a noun trigger ending at ``end``
     (اشتباكات عنيفة بين الجيش المالي و…, وساطة بين الحكومة السودانية و…), or None."""
-    for k in range(end, min(end + 3, len(tokens))):
+    for k in range(max(end - 1, 0), min(end + 3, len(tokens))):  # (بين may end the trigger's pattern)
         if tokens[k].norm == "بين":
-            # (or joined to a first party no actor names: بين المقاومة والجيش)
-            return next(
-                (a for a in actors if a.start == k + 1 or (k + 1 < a.start <= k + 3 and _lead(tokens, a) == "و")),
+            # (or after titles: بين الأمير محمد بن سلمان; or joined to a first party no actor
+            # names: بين المقاومة والجيش)
+            return _after_titles(tokens, actors, k + 1) or next(
+                (a for a in actors if k + 1 < a.start <= k + 3 and _lead(tokens, a) == "و"),
                 None,
             )
     return None
@@ -470,6 +471,49 @@ _RESUMPTIVE = frozenset({"اليه", "اليها", "اليهم", "له", "لها
 """A preposition with the pronoun of the noun a relative clause is about (دعا إليه)."""
 
 
+_OBJECT_PRONOUNS = frozenset({"ه", "ها", "هم", "هما", "هن"})
+"""Pronoun suffixes that make a verb's object (تدعمها, قصفه)."""
+
+_THAT_IT = frozenset(p + w for p in ("", "و", "ف") for w in ("انها", "انه", "بانها", "بانه", "لانها", "لانه"))
+"""أنها, وإنه, بأنها: "that it", whose pronoun is the subject of the verb after it."""
+
+
+def _pronoun_subject(tokens: Sequence[Token], doers: Sequence[ActorRef], head: int) -> ActorRef | None:
+    """The subject a verb's "that it" (وإنها تدعم) resumes: the actor right after the last إن
+    or أن before it in the sentence (قال إن إيران تعرقل …)."""
+    if head < 2 or tokens[head - 1].norm not in _THAT_IT:
+        return None
+    starts = {a.start: a for a in doers}
+    for k in range(head - 2, -1, -1):
+        if tokens[k].norm in _THAT and k + 1 in starts:
+            return starts[k + 1]
+    return None
+
+
+def _object_follows(tokens: Sequence[Token], doers: Sequence[ActorRef], a: ActorRef) -> bool:
+    """Whether another actor follows ``a`` with nothing between (واحتلت بريطانيا مصر): after a
+    verb, the first of two is its subject."""
+    return any(
+        b.start == a.end and b.code and b.country != a.country and not _lead(tokens, b).startswith("و") for b in doers
+    )
+
+
+def _object_of_verb(
+    tokens: Sequence[Token], doers: Sequence[ActorRef], matches: Sequence[TriggerMatch], m: TriggerMatch, a: ActorRef
+) -> bool:
+    """Whether ``a`` is the object of a trigger verb before ``m``: right after it, with its
+    subject before it in its clause (أردوغان سيزور إندونيسيا) or between (زار الملك مصر)."""
+    for mm in matches:
+        if mm is m or mm.trigger.kind != "verb" or mm.start >= m.start or a.start not in (mm.end, mm.end + 1):
+            continue
+        first = _clause_start(tokens, mm.head)
+        if any(b.end == a.start and b.start in (mm.end, mm.end + 1) for b in doers if b is not a):
+            return True
+        if a.start == mm.end and any(first <= b.start and b.end <= mm.head for b in doers):
+            return True
+    return False
+
+
 def _plural_verb(norm: str) -> bool:
     """Whether a verb carries a plural subject (طالبوا, يطالبون): what follows is its object."""
     norm = norm[1:] if norm[:1] in ("و", "ف") and len(norm) > 5 else norm
@@ -561,6 +605,8 @@ def _marked(tokens: Sequence[Token], a: ActorRef) -> bool:
     """Whether an actor is introduced by إلى / ل / مع … (a target, not a source); not one that
     says whose the doers are (مسلحون ينتمون إلى جماعة بوكو حرام, عناصر تابعة لتنظيم داعش)."""
     marked = _near(tokens, a.start - 1, a.start, "target_markers") or _lead(tokens, a) in ("ل", "ول", "فل")
+    # نظيره الصيني شي جينبينغ: a counterpart, whom one meets
+    marked = marked or any(tokens[k].norm.startswith(_COUNTERPART) for k in range(max(0, a.start - 2), a.start))
     if not marked and a.start >= 2 and tokens[a.start - 1].norm in _MEMBERS:
         # اشتبكت مع عناصر تنظيم داعش: the marker stands before the group's members
         marked = _near(tokens, a.start - 2, a.start - 1, "target_markers") or tokens[a.start - 1].prefix.startswith("ل")
@@ -570,6 +616,8 @@ def _marked(tokens: Sequence[Token], a: ActorRef) -> bool:
         marked = word.startswith("ل") and not word.startswith("ال") and word[1:] in _REGIME_WORDS
     return marked and not _affiliated(tokens, a)
 
+
+_COUNTERPART = ("نظير", "ونظير")
 
 _GIVE_TO = frozenset({"منح", "بمنح", "لمنح", "ومنح", "يمنح", "تمنح", "منحت", "سيمنح", "ستمنح", "اعطاء", "باعطاء"})
 """Verbs and masdars of giving whose first object is who receives (منح أوكرانيا مساعدات)."""
@@ -628,6 +676,90 @@ def _agent_by_verb(tokens: Sequence[Token], actors: Sequence[ActorRef], end: int
 
 
 _THAT = frozenset({"ان", "بان", "وان"})  # أن, إن, بأن, وأن: "that", opening what someone says
+
+_NOT_A_SUBJECT = frozenset(
+    {"في", "علي", "ضد", "من", "منذ", "خلال", "الي", "عليه", "عليها", "عليهم", "امس", "اليوم", "مؤخرا", "بعد", "قبل"}
+)
+"""Words after a verb that are no subject (الهجمات التي يشنها في سيناء: the pronoun acts)."""
+
+
+_DONE = frozenset({"تم", "وتم", "يتم", "جري", "وجري", "يجري", "سيتم"})
+"""Verbs that make a masdar passive (تم اعتقاله: he was arrested)."""
+
+_TIME_WORDS = frozenset(
+    {
+        "اخيرا",
+        "الشهر",
+        "الاسبوع",
+        "العام",
+        "السنه",
+        "يوم",
+        "ليله",
+        "صباح",
+        "مساء",
+        "فجر",
+        "عام",
+        "سنه",
+        "منذ",
+        "حتي",
+        "لمده",
+    }
+)
+
+_CONVICT = ("ادان", "لادان", "وادان", "باتهام", "اتهام", "لاتهام")
+
+
+def _suffered(tokens: Sequence[Token], m: TriggerMatch) -> bool:
+    """Whether a noun trigger's pronoun suffix is who suffers it (اعتقاله, اغتياله: his arrest,
+    his assassination; بعد إدانته بالإرهاب: his conviction), not who does it (إدانتها للهجوم,
+    زيارته)."""
+    t, tok = m.trigger, tokens[m.head]
+    if t.kind != "noun" or not tok.suffix:
+        return False
+    if m.start > 0 and tokens[m.start - 1].norm in _DONE:
+        return True  # تم اعتقاله, جرى توقيفهم: passive
+    nxt = tokens[m.end].norm if m.end < len(tokens) else ""
+    if t.mode in _PATIENT_MODES:
+        # (باعتقالها قائد أول مجموعة: an object follows, so the pronoun arrests)
+        return not (
+            nxt
+            and tokens[m.end].text not in _CLAUSE
+            and not tokens[m.end].prefix
+            and nxt not in _NOT_A_SUBJECT
+            and nxt not in _TIME_WORDS
+            and not nxt.startswith(("ب", "ل"))  # بتاريخ, لساعات
+            and not nxt.isdigit()
+        )
+    return t.type == "ACCUSE" and tok.norm.startswith(_CONVICT) and not nxt.startswith("ل")
+
+
+_ASIDE_WORDS = frozenset({"خلال", "اثناء", "عبر", "في"})
+
+
+def _aside_of(tokens: Sequence[Token], a: ActorRef, m: TriggerMatch) -> bool:
+    """Whether a noun trigger after a comma is an aside about the actor just before it (قال عادل
+    الجبير، خلال مؤتمر صحافي مشترك; بعث الملك سلمان، ببرقية تهنئة), not a new phrase joined by و
+    (الاتفاق النووي الايراني، والتفجيرات) or one that has words of its own."""
+    return (
+        a.end < m.start
+        and tokens[a.end].text in _CLAUSE
+        and all(tokens[k].norm in _ASIDE_WORDS for k in range(a.end + 1, m.start))
+        and not tokens[m.start].norm.startswith("و")
+    )
+
+
+def _agent_named_after(tokens: Sequence[Token], end: int) -> bool:
+    """Whether a verb of doing after a noun trigger names its doer after it (هجوم شنه شخصان), so
+    that no actor before it did it, even when the doer is no actor hadath knows."""
+    for k in range(end, min(end + 2, len(tokens))):
+        if tokens[k].text in _CLAUSE:
+            return False
+        if _near(tokens, k, k + 1, "agent_verbs"):
+            k += 1
+            if k < len(tokens) and _near(tokens, k, k + 1, "agent_links"):
+                k += 1
+            return k < len(tokens) and tokens[k].text not in _CLAUSE and tokens[k].norm not in _NOT_A_SUBJECT
+    return False
 
 
 def _by_agent(tokens: Sequence[Token], actors: Sequence[ActorRef], end: int) -> ActorRef | None:
@@ -726,10 +858,12 @@ def _event(
         and not (t.type == "ACCUSE" and a in qualifiers)
         and not _posted_at(tokens, a)  # سفير خادم الحرمين الشريفين لدى دولة الكويت: where he serves
     ]
-    before = [a for a in doers if a.end <= head and a.start >= _clause_start(tokens, head)]
+    # (not the object of a verb before, which does not act again: سيزور إندونيسيا بعد انتهاء زيارته)
+    doers_before = [a for a in doers if not _object_of_verb(tokens, doers, all_matches, m, a)]
+    before = [a for a in doers_before if a.end <= head and a.start >= _clause_start(tokens, head)]
     # past the clause, only an actor close before the trigger (a long sentence's first actor
     # seldom acts thirty words later)
-    before = before or [a for a in doers if a.end <= head and head - a.end <= _NEAR]
+    before = before or [a for a in doers_before if a.end <= head and head - a.end <= _NEAR]
     before = [
         a
         for a in before
@@ -767,6 +901,19 @@ def _event(
         subject = _after_titles(tokens, doers, head + 1) if antecedent is not None else None
         if subject is not None and antecedent is not None and not tokens[antecedent.start].article:
             given_to, source = antecedent, subject
+        elif antecedent is None and tokens[head].suffix in _OBJECT_PRONOUNS:
+            # شخصيات تدعمها إيران, قصفها الطيران: the verb's pronoun is its object, so an actor
+            # right after it is its subject; what the pronoun resumes is the nearest actor before
+            subject = _after_titles(tokens, doers, head + 1)
+            if subject is not None and subject.code:
+                near = [
+                    a
+                    for a in before
+                    if head - a.end <= _NOUN_GAP and (a.code or a.agent) and not _same_side(a, subject)
+                ]
+                given_to, source = (near[-1] if near else None), subject
+    if source is None and t.kind == "verb" and (said := _pronoun_subject(tokens, doers, head)) is not None:
+        source = said  # قال إن إيران تعرقل …، وإنها تدعم: "it" is the subject after the إن before
     # عصابات «تدفيع الثمن» اليهودية التي هاجمت: the verb's subject is a noun no actor names
     unnamed = rel is not None and source is None and t.kind == "verb" and not tokens[head].suffix
     if (
@@ -830,6 +977,8 @@ def _event(
             for a in doers
             if (m.end <= a.start <= m.end + 1 or a.start == head + 1 < m.end)
             and a is not between
+            # (not a city where talks are held: مباحثات القاهرة بين …, مفاوضات جنيف)
+            and not (t.type == "CONSULT" and t.mode != "visit" and _city(doc, a))
             # (not انسحابهم من تركيا: its pronoun withdraws, from the country after من)
             and not (tokens[head].suffix and t.kind == "noun")
             and not (t.type == "RETREAT" and tokens[a.start - 1].norm == "من")
@@ -895,6 +1044,9 @@ def _event(
                     if k >= 0
                     and not any(a.start <= k < a.end for a in actors)  # not inside وزير الدفاع المالي
                     and not any(tokens[j].norm in _THAT for j in range(k + 1, m.start))  # التركية بأن الهجوم
+                    # (not the people it killed: قتل 20 أجنبيا وشرطيا تونسيا في هجوم)
+                    and not _near(tokens, k + 1, m.start, "event_frames")
+                    and not any(tokens[j].text in _CLAUSE for j in range(k + 1, m.start))  # الايراني، والتفجيرات
                     and (x := _adjective_actor(doc, tokens, k))
                 ),
                 None,
@@ -907,11 +1059,28 @@ def _event(
         # (lifting sanctions, a noun: not the one named before it, mostly the sanctioned (إيران
         # … مقابل رفع العقوبات), unless it decided it: قررت الولايات المتحدة رفع العقوبات)
         relief = t.mode == "ease" and not (before and _near(tokens, max(0, before[-1].start - 2), m.start, "intent"))
+        # (nor one a passive noun's pronoun stands for: بعد اعتقاله, عقب إدانته بالإرهاب — who
+        # suffers it, named before)
+        # (but حاولوا اغتياله, قررت اعتقاله: who tried or decided, and whom)
+        suffered = _suffered(tokens, m) and not (
+            _near(tokens, m.start - 4, m.start, "intent") or _near(tokens, m.start - 4, m.start, "attempt")
+        )
+        if suffered and source is None and given_to is None and before and m.start - before[-1].end <= _NOUN_GAP + 2:
+            given_to = before[-1]
         if (
             source is None
             and before
             and not framed
             and not relief
+            and not suffered
+            and not _agent_named_after(tokens, m.end)
+            # (nor an actor of the clause before: الاتفاق النووي الايراني، والتفجيرات التي استهدفت)
+            and (
+                before[-1].start >= _clause_start(tokens, head)
+                or _near(tokens, before[-1].start - 2, m.start, "support_verbs")
+                or _aside_of(tokens, before[-1], m)  # عادل الجبير، خلال مؤتمر صحافي مشترك
+                or bool(tokens[head].suffix)  # إيران …، بسبب دعمها لتجارة السلاح: its own
+            )
             and not _near_actor(tokens, before[-1], head, "comment_verbs")
             # (nor one whose words are quoted after it: رجب طيب إردوغان: «هذا الهجوم …»)
             and not any(tokens[k].text in _QUOTE_OPENERS for k in range(before[-1].end, m.start))
@@ -1006,7 +1175,9 @@ def _event(
                     )
                 )
             )
-            and not coordinated(tokens[m.start], t)
+            # (nor after و, which goes on with the subject before: ودعت الحكومة اليونانية …;
+            # unless a second actor follows the first, its object: واحتلت بريطانيا مصر)
+            and (not coordinated(tokens[m.start], t) or _object_follows(tokens, doers, right_after))
         ):
             # the verb's subject follows it (عندما التقى الرئيس الروسي …): an actor right after
             # a verb beats one some words before it; not after و (ودعت الحكومة اليونانية: the
@@ -1116,6 +1287,8 @@ def _event(
             continue  # سفير المملكة لدى الكويت: where the envoy serves, not whom
         if a in qualifiers and t.type != "ACCUSE":
             continue  # الهجمات الإرهابية: who attacked, if anyone, not whom
+        if source is not None and source is between and a.start < source.start:
+            continue  # مباحثات القاهرة بين X وY: where, the parties are after بين
         if t.type != "ACCUSE" and any(m.end <= mm.head < a.start for mm in own_later):
             break  # زار الوزير موقعا قرب مكان قتل فيه جندي في اشتباكات مع داعش: the later act's
         if a is members:
@@ -1183,7 +1356,13 @@ def _event(
         others = [a for a in actors if a.end <= head and a.country != source.country]
         target = others[0] if others else None
     if given_from:
-        target = receiver if receiver is not None and _country(receiver) != _country(source) else None
+        # (support may come from home: الميليشيات الحوثية بدعم من الرئيس المخلوع علي عبد الله صالح)
+        target = (
+            receiver
+            if receiver is not None
+            and (_country(receiver) != _country(source) or (t.type == "SUPPORT" and not _same_side(receiver, source)))
+            else None
+        )
     if (
         t.type == "RETREAT"
         and target is not None
