@@ -238,6 +238,8 @@ word."""
 
 _LOCAL_CITY = 100_000
 """A city of the document's countries this big keeps its name from a capital abroad."""
+_RIVAL_SHARE = 0.1
+"""... if it is at least this share of the capital's size."""
 
 
 def _unlikely_abroad(p: Place, how: str, where: set[str], common: bool, district: bool) -> bool:
@@ -340,9 +342,17 @@ def resolve_place(
     if len(before_keys) >= 2 and before_keys[-2] in cues["capital"] and before_keys[-1].startswith("ال"):
         capital_of = idx.adjectives.get(before_keys[-1][2:])
     scored = []
-    local_city = any(
-        p.kind == "city" and p.country in doc_countries and p.population >= _LOCAL_CITY for p, _ in cands.values()
-    )
+    local = [p for p, _ in cands.values() if p.kind == "city" and p.country in doc_countries]
+
+    def local_rival(cap: Place) -> bool:
+        # a city of the document's countries that the capital is not ten times bigger than
+        # (Tripoli, Lebanon against Tripoli, Libya; not Mesquite, Texas, which GeoNames also
+        # calls موسكو, against Moscow)
+        # (a capital of the document's own countries has their bonus instead)
+        return cap.country in doc_countries or any(
+            q.population >= max(_LOCAL_CITY, cap.population * _RIVAL_SHARE) for q in local
+        )
+
     for p, how in cands.values():
         if p.kind == "country":
             score, reason = 0.9, f"country ({how})"
@@ -363,7 +373,7 @@ def resolve_place(
             reason = (
                 f"place of {p.population:,} people ({how})" if p.population else f"place, population unknown ({how})"
             )
-            if p.id in idx.capitals and p.population >= _LOCAL_CITY and not local_city:
+            if p.id in idx.capitals and p.population >= _LOCAL_CITY and not local_rival(p):
                 # news names capitals far more than their namesakes: قمة باريس in a report that
                 # names the United States is not Paris, Texas (but طرابلس in a Lebanese report
                 # is the Lebanese city of 230,000)
