@@ -1264,3 +1264,15 @@ def test_events_the_object_of_a_visit_does_not_visit_again() -> None:
 )
 def test_events_no_doer_from_victims_other_phrases_counterparts_or_passives(text: str, typ: str, wrong: str) -> None:
     assert wrong not in [e.source for e in events(text) if e.type == typ]
+
+
+def test_events_a_country_adjective_of_a_thing_does_not_act() -> None:
+    text = "حشد صدام حسين قواته أمام الحدود السعودية، ويهدد أمنها بخطابات متلفزة."
+    assert [e.source for e in events(text) if e.type == "THREATEN"] == ["IRQGOV"]
+
+
+def test_events_a_title_chain_may_name_the_country_before_the_name() -> None:
+    text = "نشر الإعلان عقب زيارة ولي ولي العهد السعودي صاحب السمو الملكي الأمير سعود الفيصل لمصر."
+    assert who(text, "CONSULT") == ("SAUGOV", "EGY")
+    # the one after the titles of an assassination is its victim
+    assert [e for e in events("كشفت التحقيقات عن مخطط لاغتيال ولي العهد السعودي الأمير سعود الفيصل.")] == []

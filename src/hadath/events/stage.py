@@ -52,7 +52,7 @@ def _near(tokens: Sequence[Token], lo: int, hi: int, name: str) -> bool:
     return any(not wanted.isdisjoint(forms(tokens[k])) for k in range(max(0, lo), max(0, hi)))
 
 
-_TITLE_WORDS = 6
+_TITLE_WORDS = 9
 """Title and honorific words that may come before a name (صاحب السمو الملكي الأمير)."""
 
 _VSO_GAP = 3
@@ -280,6 +280,23 @@ def _adjective_actor(doc: Document, tokens: Sequence[Token], k: int) -> ActorRef
     return ActorRef(k, k + 1, iso3, iso3, None, tok.start, tok.end, tok.text, 0.7)
 
 
+def _modifier(tokens: Sequence[Token], actors: Sequence[ActorRef], a: ActorRef) -> bool:
+    """Whether an actor is only a country adjective after a definite noun that names no actor
+    (الحدود السعودية, النفوذ الإيراني): the thing's, which does nothing."""
+    k = a.start
+    if a.end - k != 1 or k == 0 or not tokens[k].article:
+        return False
+    prev = tokens[k - 1]
+    return (
+        prev.kind == "word"
+        and prev.article
+        and actor_key(tokens[k].text) in tables().adjectives
+        and actor_key(prev.text) not in tables().agents
+        and not any(b.start <= k - 1 < b.end for b in actors)
+        and not qualifies_an_act(tokens, k)
+    )
+
+
 _GIVEN_FROM = frozenset({"AID", "SUPPORT", "CONSULT"})
 """Types whose noun names the giver after من (مساعدات من, دعما من, اتصالا هاتفيا من); not a
 withdrawal or an attack, where من names a place (انسحاب من مالي)."""
@@ -331,6 +348,8 @@ def _after_titles(tokens: Sequence[Token], doers: Sequence[ActorRef], k: int) ->
             _near(tokens, p, p + 1, "honorifics")
             or actor_key(tokens[p].text) in tables().agents
             or tokens[p].norm in _MEMBERS_OF  # يهددهم متشددو تنظيم داعش
+            # (a title's country: ولي ولي العهد السعودي صاحب السمو الملكي الأمير …)
+            or (p > k and tokens[p].article and actor_key(tokens[p].text) in tables().adjectives)
         ):
             return None
     return None
@@ -859,7 +878,10 @@ def _event(
         and not _posted_at(tokens, a)  # سفير خادم الحرمين الشريفين لدى دولة الكويت: where he serves
     ]
     # (not the object of a verb before, which does not act again: سيزور إندونيسيا بعد انتهاء زيارته)
-    doers_before = [a for a in doers if not _object_of_verb(tokens, doers, all_matches, m, a)]
+    # (nor a country adjective of some thing: أمام الحدود السعودية، ويهدد أمنها)
+    doers_before = [
+        a for a in doers if not _object_of_verb(tokens, doers, all_matches, m, a) and not _modifier(tokens, actors, a)
+    ]
     before = [a for a in doers_before if a.end <= head and a.start >= _clause_start(tokens, head)]
     # past the clause, only an actor close before the trigger (a long sentence's first actor
     # seldom acts thirty words later)
@@ -1013,7 +1035,7 @@ def _event(
                 if after[0].end <= b.start <= after[0].end + 2
             )
         )
-        if after and t.mode in _PATIENT_MODES and after[0].start <= m.end + 1:
+        if after and t.mode in _PATIENT_MODES and (after[0].start <= m.end + 1 or after[0] is titled):
             # توقيف سليمان الأسد, اغتيال الرئيس, اختطاف صحفي ياباني: the noun's genitive suffers
             # it; who does it is named before or after من قبل
             given_to, after = after[0], []
