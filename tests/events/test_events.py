@@ -1276,3 +1276,13 @@ def test_events_a_title_chain_may_name_the_country_before_the_name() -> None:
     assert who(text, "CONSULT") == ("SAUGOV", "EGY")
     # the one after the titles of an assassination is its victim
     assert [e for e in events("كشفت التحقيقات عن مخطط لاغتيال ولي العهد السعودي الأمير سعود الفيصل.")] == []
+
+
+def test_events_what_is_discussed_on_ones_visit_is_not_visited() -> None:
+    text = "ومن المقرر أن يبحث الوزير الأمريكي خلال زيارته آخر تطورات الوضع في سورية واليمن وليبيا."
+    assert [e for e in events(text) if e.type == "CONSULT"] == []
+
+
+def test_events_the_genitive_of_a_noun_before_is_not_the_subject_of_a_verb() -> None:
+    text = "ووصف النائب موقف الصحف من منتقدي زيارة فابيوس بالغوغائية وندد بمن يحاولون إغلاق فم الناس."
+    assert "FRAGOV" not in [e.source for e in events(text) if e.type == "ACCUSE"]

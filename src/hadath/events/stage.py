@@ -521,8 +521,18 @@ def _object_of_verb(
     tokens: Sequence[Token], doers: Sequence[ActorRef], matches: Sequence[TriggerMatch], m: TriggerMatch, a: ActorRef
 ) -> bool:
     """Whether ``a`` is the object of a trigger verb before ``m``: right after it, with its
-    subject before it in its clause (أردوغان سيزور إندونيسيا) or between (زار الملك مصر)."""
+    subject before it in its clause (أردوغان سيزور إندونيسيا) or between (زار الملك مصر); or,
+    for a verb, the genitive of a trigger noun before it (زيارة فابيوس … وندد)."""
     for mm in matches:
+        if (
+            m.trigger.kind == "verb"
+            and mm.trigger.kind == "noun"
+            and mm.end <= a.start <= mm.end + 1
+            and mm.end <= m.start
+            and not tokens[mm.head].suffix
+            and mm.end == mm.head + 1
+        ):
+            return True  # منتقدي زيارة فابيوس … وندد: the visit's, not the verb's subject
         if mm is m or mm.trigger.kind != "verb" or mm.start >= m.start or a.start not in (mm.end, mm.end + 1):
             continue
         first = _clause_start(tokens, mm.head)
@@ -626,6 +636,12 @@ def _marked(tokens: Sequence[Token], a: ActorRef) -> bool:
     marked = _near(tokens, a.start - 1, a.start, "target_markers") or _lead(tokens, a) in ("ل", "ول", "فل")
     # نظيره الصيني شي جينبينغ: a counterpart, whom one meets
     marked = marked or any(tokens[k].norm.startswith(_COUNTERPART) for k in range(max(0, a.start - 2), a.start))
+    if not marked:
+        # مع الرئيس عبد الفتاح السيسي, إلى صاحب السمو الملكي الأمير …: the marker before the titles
+        k = a.start - 1
+        while k >= 0 and a.start - k <= 4 and _near(tokens, k, k + 1, "honorifics"):
+            k -= 1
+        marked = k < a.start - 1 and k >= 0 and _near(tokens, k, k + 1, "target_markers")
     if not marked and a.start >= 2 and tokens[a.start - 1].norm in _MEMBERS:
         # اشتبكت مع عناصر تنظيم داعش: the marker stands before the group's members
         marked = _near(tokens, a.start - 2, a.start - 1, "target_markers") or tokens[a.start - 1].prefix.startswith("ل")
@@ -1311,6 +1327,16 @@ def _event(
             continue  # الهجمات الإرهابية: who attacked, if anyone, not whom
         if source is not None and source is between and a.start < source.start:
             continue  # مباحثات القاهرة بين X وY: where, the parties are after بين
+        if (
+            t.mode == "visit"
+            and t.kind == "noun"
+            and tokens[head].suffix
+            and a.start > m.end + 2
+            and not _marked(tokens, a)
+        ):
+            # يبحث كيري خلال زيارته تطورات الوضع في سورية واليمن: what is discussed, not
+            # where he goes (إلى, ل or right after the noun)
+            break
         if t.type != "ACCUSE" and any(m.end <= mm.head < a.start for mm in own_later):
             break  # زار الوزير موقعا قرب مكان قتل فيه جندي في اشتباكات مع داعش: the later act's
         if a is members:
