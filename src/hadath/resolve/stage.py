@@ -18,6 +18,8 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
+from importlib import resources
 from typing import Any
 
 from hadath.lexicons import iso2_of, iso3_of
@@ -219,6 +221,31 @@ def _context_country(tokens: Sequence[Token], i: int, j: int, agent: str) -> tup
     return None, ""
 
 
+_GIVEN_NAME_MIN = 5
+"""Distinct names of the name memory a word must start to be a given name."""
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    """Words that start many persons' names in the name memory (``ner/names.tsv``): موسى,
+    عباس, سلمان, مبارك, folded."""
+    counts: Counter[str] = Counter()
+    text = resources.files("hadath.data").joinpath("ner/names.tsv").read_text("utf-8")
+    for line in text.splitlines():
+        if line.startswith("PERS\t"):
+            words = line.split("\t")[1].split()
+            if len(words) >= 2:
+                counts[fold(words[0])] += 1
+    return frozenset(w for w, n in counts.items() if n >= _GIVEN_NAME_MIN)
+
+
+def _given_name(word: str) -> bool:
+    """Whether a surname is also a common given name, with or without its article (أحمد موسى,
+    ناصر الموسى, منصور السلمان: not Amr Moussa nor King Salman)."""
+    key = fold(word)
+    return key in _given_names() or (key.startswith("ال") and key[2:] in _given_names())
+
+
 def _known_person(name: str, when: str | None) -> dict[str, Any] | None:
     """The dictionary's entry for a person's name; a country is no person (كاميرون, the
     surname of ديفيد كاميرون, is not Cameroon)."""
@@ -242,8 +269,11 @@ def _person(
             found = _known_person(" ".join(words[:k]), when)
             if found is not None:
                 found["reason"] += " by a shorter nasab"
-    if found is None and len(words) > 1 and len(words[-1]) >= 4:
+    if found is None and len(words) > 1 and len(words[-1]) >= 4 and not _given_name(words[-1]):
         found = _known_person(words[-1], when)
+        code = str(found.get("code") or "") if found is not None else ""
+        if found is not None and len(code) <= 3 and iso2_of(code) is None:
+            found = None  # وداد القاضي, هاني طالب: a word for a kind of actor (a judge), no one
         if found is not None:
             found["reason"] += " by surname"
     value: dict[str, Any] = {"kind": "person", "name": m.text}
