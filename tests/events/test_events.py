@@ -1286,3 +1286,28 @@ def test_events_what_is_discussed_on_ones_visit_is_not_visited() -> None:
 def test_events_the_genitive_of_a_noun_before_is_not_the_subject_of_a_verb() -> None:
     text = "ووصف النائب موقف الصحف من منتقدي زيارة فابيوس بالغوغائية وندد بمن يحاولون إغلاق فم الناس."
     assert "FRAGOV" not in [e.source for e in events(text) if e.type == "ACCUSE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "typ"),
+    [
+        # the noun before the relative pronoun is no actor: the prime minister praised, did not fire
+        ("بدوره أثنى رئيس الوزراء الإسرائيلي على القوة التي أطلقت النار على منفذ عملية الدهس.", "ASSAULT"),
+        # who describes an attack, named after his title, did not make it
+        ("ووصف رئيس الوزراء الإسرائيلي بنيامين نتنياهو الهجوم بأنه عمل إرهابي.", "ASSAULT"),
+        # declining to comment, with the subject between
+        ("ورفضت الحكومة الأردنية التعليق على ادعاءات الجيش السوري.", "REJECT"),
+        # support for efforts against a group is no support for the group
+        ("وأعربت سورية عن دعمها لجهود التصدي لتنظيم داعش.", "SUPPORT"),
+        # two people withdrew: no actor
+        ("وهو ثالث شخصية تتولى رئاسة مفاوضات الأمم المتحدة للسلام في سوريا بعد أن انسحب اثنان قبله.", "RETREAT"),
+        # the subject inside the pattern is no actor; who sponsored the agreement did not sign it
+        ("وفي الشهر الماضي، وقعت بعض الفصائل اتفاقا مبدئيا رعته الأمم المتحدة لتشكيل حكومة وحدة.", "AGREE"),
+    ],
+)
+def test_events_no_doer_from_the_wrong_phrase(text: str, typ: str) -> None:
+    assert [e for e in events(text) if e.type == typ] == []
+
+
+def test_events_adjectives_before_a_relative_pronoun_keep_their_noun() -> None:
+    assert [e.source for e in events("وقال إن الحوثيين الأشرار الذين اختطفوا الصحفي يجب أن يحاسبوا.")] == ["YEMREB"]

@@ -654,6 +654,29 @@ def _marked(tokens: Sequence[Token], a: ActorRef) -> bool:
 
 _COUNTERPART = ("نظير", "ونظير")
 
+_NUMBER_WORDS = frozenset({"اثنان", "ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "ثمانيه", "تسعه", "عشره"})
+
+
+_INTRANSITIVE = frozenset({"RETREAT"})
+_QUANTIFIERS = frozenset({"بعض", "عدد", "كل", "جميع", "معظم", "اغلب", "احدي", "احد"})
+
+
+def _counted_subject(tokens: Sequence[Token], head: int, m: TriggerMatch) -> bool:
+    """Whether a one-word verb is followed by a number word (انسحب اثنان): its subject is
+    counted people, not an actor."""
+    if m.end != head + 1 or head + 1 >= len(tokens):
+        return False
+    return fold(tokens[head + 1].norm) in _NUMBER_WORDS
+
+
+_FRIENDLY = frozenset({"SUPPORT", "AID", "COOPERATE", "AGREE", "CONSULT"})
+_COMBAT = frozenset(
+    p + w
+    for p in ("", "ل", "و", "ب")
+    for w in ("التصدي", "مكافحه", "محاربه", "مواجهه", "الحرب", "حرب", "قتال", "دحر", "هزيمه", "ضد", "ضرب")
+)
+"""Words of fighting (folded): an actor after them is the enemy, not who is supported or met."""
+
 _GIVE_TO = frozenset({"منح", "بمنح", "لمنح", "ومنح", "يمنح", "تمنح", "منحت", "سيمنح", "ستمنح", "اعطاء", "باعطاء"})
 """Verbs and masdars of giving whose first object is who receives (منح أوكرانيا مساعدات)."""
 
@@ -833,7 +856,28 @@ def _before_that(tokens: Sequence[Token], arg: Argument, head: int) -> bool:
 def _near_actor(tokens: Sequence[Token], actor: ActorRef, head: int, cue: str) -> bool:
     """Whether a word of ``cue`` is the verb of ``actor`` (just before it, or between it and
     the trigger at ``head``)."""
-    return _near(tokens, actor.start - 2, actor.start, cue) or _near(tokens, actor.end, head, cue)
+    lo = actor.start
+    # (before the title of a named person: ووصف رئيس الوزراء الإسرائيلي بنيامين نتنياهو الهجوم)
+    while lo > 0 and actor.start - lo < _TITLE_WORDS and _title_word(tokens[lo - 1]):
+        lo -= 1
+    return _near(tokens, lo - 2, lo, cue) or _near(tokens, actor.end, head, cue)
+
+
+def _title_word(tok: Token) -> bool:
+    """Whether a word may be part of a person's title (رئيس, الوزراء, الإسرائيلي, السابق)."""
+    return (
+        tok.kind == "word"
+        and not tok.prefix.startswith(("و", "ف"))
+        and (
+            actor_key(tok.text) in tables().agents
+            or tok.norm in _TITLE_NOUNS
+            or cue_words("honorifics").intersection(forms(tok)) != set()
+            or (tok.article and actor_key(tok.text) in tables().adjectives)
+        )
+    )
+
+
+_TITLE_NOUNS = frozenset({"رئيس", "الرئيس", "وزير", "الوزير", "الوزراء", "وزيره", "نائب", "امين", "الامين", "العام"})
 
 
 def _modality(tokens: Sequence[Token], head: int) -> str:
@@ -915,7 +959,18 @@ def _event(
     rel = head - 1 if head > 0 and _near(tokens, head - 1, head, "relative_pronouns") else None
     if rel is not None:
         # الجماعات "المتمردة" التي احتلت: the noun before the relative pronoun acts
-        prior = [a for a in actors if a.end <= rel and rel - a.end <= 2]
+        # (only adjectives or quotes between: الحوثيين الأشرار الذين; not رئيس الوزراء الإسرائيلي على
+        # القوة التي أطلقت)
+        prior = [
+            a
+            for a in actors
+            if a.end <= rel
+            and rel - a.end <= 2
+            and all(
+                tokens[k].kind != "word" or tokens[k].text in _QUOTES or (tokens[k].article and not tokens[k].prefix)
+                for k in range(a.end, rel)
+            )
+        ]
         source = prior[-1] if prior else None
         subject = _after_titles(tokens, doers, head + 1) if t.kind == "verb" and tokens[head].suffix else None
         if subject is not None:
@@ -1150,6 +1205,8 @@ def _event(
             ):
                 # قررت ألمانيا منح أوكرانيا مساعدات: the first object of منح receives
                 given_to, source = source, (before[-2] if len(before) >= 2 else None)
+    elif source is None and not unnamed and t.type in _INTRANSITIVE and _counted_subject(tokens, head, m):
+        source = None  # بعد أن انسحب اثنان قبله: a number of people did it, no actor named
     elif source is None and not unnamed:
         source = before[-1] if before else None
         # after the verb (بحث الأمير … مع), or after the pattern's last word (تقديم … مساعدات
@@ -1223,7 +1280,19 @@ def _event(
             source = right_after
         if source is None and titled_subject is not None and titled_subject is right_after:
             source = right_after  # استقبل صاحب السمو الملكي الأمير محمد بن سلمان …: after the titles
-        if source is None and not plural and not named_before:
+        # (وقعت بعض الفصائل اتفاقا رعته الأمم المتحدة: the subject inside the pattern is no actor)
+        unnamed_inside = (
+            m.end > head + 1
+            and tokens[head + 1].kind == "word"
+            and not tokens[head + 1].prefix
+            and (tokens[head + 1].article or tokens[head + 1].norm in _QUANTIFIERS)  # (not ودعم قويين من)
+            and not any(a.start <= head + 1 < a.end or a.start == head + 2 for a in actors)  # (التنظيم الإرهابي)
+            and _after_titles(tokens, doers, head + 1) is None
+            and tokens[head + 1].norm not in _NOT_A_SUBJECT
+            and tokens[head + 1].norm not in _TIME_WORDS
+            and not _nisba_word(tokens[head + 1])  # (بدعم جوي كثيف وفرته طائرات التحالف)
+        )
+        if source is None and not plural and not named_before and not unnamed_inside:
             # (not after a verb whose subject is its plural suffix: طالبوا البنوك السعودية)
             after = [
                 a
@@ -1325,6 +1394,8 @@ def _event(
             continue  # سفير المملكة لدى الكويت: where the envoy serves, not whom
         if a in qualifiers and t.type != "ACCUSE":
             continue  # الهجمات الإرهابية: who attacked, if anyone, not whom
+        if t.type in _FRIENDLY and any(fold(tokens[k].norm) in _COMBAT for k in range(max(0, a.start - 2), a.start)):
+            continue  # دعمها لجهود التصدي لتنظيم داعش: whom the supported fight, not whom one supports
         if source is not None and source is between and a.start < source.start:
             continue  # مباحثات القاهرة بين X وY: where, the parties are after بين
         if (
