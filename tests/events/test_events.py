@@ -1311,3 +1311,20 @@ def test_events_no_doer_from_the_wrong_phrase(text: str, typ: str) -> None:
 
 def test_events_adjectives_before_a_relative_pronoun_keep_their_noun() -> None:
     assert [e.source for e in events("وقال إن الحوثيين الأشرار الذين اختطفوا الصحفي يجب أن يحاسبوا.")] == ["YEMREB"]
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("وقال إن النظام السوري بدأ يرضخ لشروط المعارضة السورية.", ("SYRGOV", "SYROPP")),
+        ("واستجابت الحكومة المصرية لمطالب المعارضة المصرية.", ("EGYGOV", "EGYOPP")),
+        ("وقالت المصادر إن إيران قدمت تنازلات للولايات المتحدة.", ("IRN", "USA")),
+    ],
+)
+def test_events_conceding(text: str, pair: tuple[str, str]) -> None:
+    assert who(text, "CONCEDE") == pair
+
+
+def test_events_giving_up_a_title_in_sports_concedes_nothing() -> None:
+    text = "وقال المدرب إن الفريق لن يتنازل عن مطالبه في المباراة النهائية للبطولة أمام الهلال والنصر."
+    assert [e for e in events(text) if e.type == "CONCEDE"] == []

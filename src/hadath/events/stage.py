@@ -61,7 +61,7 @@ _VSO_GAP = 3
 _NEEDS_TARGET = frozenset({"SUPPORT", "CONSULT"})
 """PLOVER types that always have a counterpart: support *for* someone, a visit or meeting
 *with* someone (one who receives customers or a museum that is visited consults no one)."""
-_NOT_IN_SPORTS = frozenset({"ASSAULT", "THREATEN", "COERCE", "RETREAT", "CONSULT", "AGREE"})
+_NOT_IN_SPORTS = frozenset({"ASSAULT", "THREATEN", "COERCE", "RETREAT", "CONSULT", "AGREE", "CONCEDE"})
 """Types that a sports report's words only seem to name: a match's مواجهة and هجوم, a club's
 تهديد, a team's انسحاب from a tournament, a player's signing (التوقيع مع مهاجم)."""
 _SPORTS_DOCUMENT = 3  # distinct sports words that make a whole document a sports report
