@@ -1328,3 +1328,22 @@ def test_events_conceding(text: str, pair: tuple[str, str]) -> None:
 def test_events_giving_up_a_title_in_sports_concedes_nothing() -> None:
     text = "وقال المدرب إن الفريق لن يتنازل عن مطالبه في المباراة النهائية للبطولة أمام الهلال والنصر."
     assert [e for e in events(text) if e.type == "CONCEDE"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "typ"),
+    [
+        # the occupation of a country: it is occupied, not occupying
+        ("والكويت التي أدت فيما بعد إلى احتلال العراق.", "ASSAULT"),
+        # who attributes an attack did not make it
+        ("ونسب رئيس الوزراء التركي بوضوح الهجوم إلى التنظيم المتطرف.", "ASSAULT"),
+        # researchers agree: no actor
+        ("وقد اختلف وزن الإقليم بتغير خريطة روسيا، ويتفق الباحثون على تقسيم القوقاز.", "AGREE"),
+        # clubs and federations in a match report
+        ("ورفض الاتحاد الأوروبي لكرة القدم احتجاج النادي التركي على مشاركة اللاعب في المباراة.", "REJECT"),
+        # exposed to an assassination after a title chain: the victim
+        ("في قضية تعرض الرئيس الفلسطيني الراحل ياسر عرفات للاغتيال بواسطة السم.", "ASSAULT"),
+    ],
+)
+def test_events_occupied_attributed_researchers_sports_and_victims(text: str, typ: str) -> None:
+    assert [e for e in events(text) if e.type == typ and e.source is not None] == []

@@ -64,6 +64,9 @@ _NEEDS_TARGET = frozenset({"SUPPORT", "CONSULT"})
 _NOT_IN_SPORTS = frozenset({"ASSAULT", "THREATEN", "COERCE", "RETREAT", "CONSULT", "AGREE", "CONCEDE"})
 """Types that a sports report's words only seem to name: a match's مواجهة and هجوم, a club's
 تهديد, a team's انسحاب from a tournament, a player's signing (التوقيع مع مهاجم)."""
+_NOT_IN_SPORTS_SENTENCES = _NOT_IN_SPORTS | {"REJECT", "REQUEST", "ACCUSE", "PROTEST"}
+"""... and, in a sentence with two sports words or more, what clubs, players and federations do among
+themselves (the club asked the federation for fans at the match, which refused)."""
 _SPORTS_DOCUMENT = 3  # distinct sports words that make a whole document a sports report
 
 
@@ -661,6 +664,20 @@ _INTRANSITIVE = frozenset({"RETREAT"})
 _QUANTIFIERS = frozenset({"بعض", "عدد", "كل", "جميع", "معظم", "اغلب", "احدي", "احد"})
 
 
+def _plural_subject(tokens: Sequence[Token], actors: Sequence[ActorRef], head: int, m: TriggerMatch) -> bool:
+    """Whether a one-word verb is followed by a definite nominative plural that no actor names
+    (ويتفق الباحثون, طالب المحتجون): its subject, who is no actor."""
+    k = head + 1
+    return (
+        m.end == k
+        and k < len(tokens)
+        and tokens[k].kind == "word"
+        and tokens[k].article
+        and tokens[k].norm.endswith("ون")
+        and not any(a.start <= k < a.end for a in actors)
+    )
+
+
 def _counted_subject(tokens: Sequence[Token], head: int, m: TriggerMatch) -> bool:
     """Whether a one-word verb is followed by a number word (انسحب اثنان): its subject is
     counted people, not an actor."""
@@ -1029,7 +1046,7 @@ def _event(
     # تعرضوا لقصف عنيف من مقاتلات التحالف, تعرض الجيش العراقي لهجوم شنه تنظيم داعش: who was
     # exposed to it is its target; who made it is named by a verb (شنه) or comes after من
     exposed = tokens[m.start].norm.startswith("ل") and _near(
-        tokens, max(_clause_start(tokens, head), m.start - 5), m.start, "exposed_to"
+        tokens, max(_clause_start(tokens, head), m.start - 8), m.start, "exposed_to"
     )
     # (any actor before: ملاحقة عناصر الحوثيين التي فرت أثناء تعرضها لغارات, a target elsewhere)
     exposed_before = [a for a in actors if a.end <= head and a.start >= _clause_start(tokens, head)] if exposed else []
@@ -1205,7 +1222,15 @@ def _event(
             ):
                 # قررت ألمانيا منح أوكرانيا مساعدات: the first object of منح receives
                 given_to, source = source, (before[-2] if len(before) >= 2 else None)
-    elif source is None and not unnamed and t.type in _INTRANSITIVE and _counted_subject(tokens, head, m):
+    elif (
+        source is None
+        and not unnamed
+        and t.kind == "verb"
+        and (
+            (t.type in _INTRANSITIVE and _counted_subject(tokens, head, m))
+            or _plural_subject(tokens, actors, head, m)  # ويتفق الباحثون على: they, not an actor
+        )
+    ):
         source = None  # بعد أن انسحب اثنان قبله: a number of people did it, no actor named
     elif source is None and not unnamed:
         source = before[-1] if before else None
@@ -1778,11 +1803,14 @@ def events_stage(doc: Document) -> Document:
                 if extra:
                     last_aid["last_sentence"] = si
             continue
-        if any(m.trigger.type in _NOT_IN_SPORTS for m in matches):
+        if any(m.trigger.type in _NOT_IN_SPORTS_SENTENCES for m in matches):
             if sports_document is None:
                 sports_document = len(_sports_words(doc.tokens)) >= _SPORTS_DOCUMENT
-            if sports_document or _sports_words(tokens):
-                matches = [m for m in matches if m.trigger.type not in _NOT_IN_SPORTS]
+            in_sentence = len(_sports_words(tokens))
+            if sports_document or in_sentence:
+                # (two sports words at least for the wider ban: الحوار الدوري, مدافع المياه)
+                banned = _NOT_IN_SPORTS_SENTENCES if in_sentence >= 2 else _NOT_IN_SPORTS
+                matches = [m for m in matches if m.trigger.type not in banned]
                 if not matches:
                     continue
         # a country after مقره (the observatory, based in Britain) is where someone is, not who
