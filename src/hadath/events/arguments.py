@@ -326,6 +326,35 @@ def sentence_actors(doc: Document, sent: Sentence) -> list[ActorRef]:
             s, e = tok.core_start, tok.end
             out.append(ActorRef(i, i + 1, iso3, iso3, None, s, e, doc.text[s:e], 0.7))
             taken.add(i)
+    return _led_coalitions(doc, tokens, keys, sorted(out, key=lambda a: a.start))
+
+
+_LEADS = {"SAU": "IGOARBCOA", "USA": "IGOWSTCOA"}
+"""Coalitions by their leader: the Saudi-led one (Yemen), the US-led one (the Islamic State)."""
+_COALITION_HEADS = frozenset({"طائرات", "طيران", "مقاتلات", "قوات", "قيادة", "قياده"})
+
+
+def _led_coalitions(doc: Document, tokens: Sequence[Token], keys: Sequence[str], out: list[ActorRef]) -> list[ActorRef]:
+    """A coalition with its leader named after it (طائرات التحالف بقيادة المملكة, التحالف الدولي
+    الذي تقوده المملكة) is the leader's coalition: one actor, coded by the leader; the leader
+    named there does not act or suffer apart from it."""
+    for j, tok in enumerate(tokens):
+        if not _has(tok, "led_by"):
+            continue
+        leader = next((a for a in out if a.start in (j + 1, j + 2) and a.country in _LEADS), None)
+        k = next((k for k in range(j - 1, max(-1, j - 4), -1) if keys[k].endswith("تحالف")), None)
+        if leader is None or k is None:
+            continue
+        code = _LEADS[leader.country or ""]
+        named = next((a for a in out if a.start <= k < a.end), None)
+        if named is not None:  # طيران التحالف الدولي الذي تقوده المملكة: the Saudi-led one
+            out = [a for a in out if a is not leader and a is not named] + [dataclasses.replace(named, code=code)]
+            continue
+        first = k - 1 if k > 0 and tokens[k - 1].norm in _COALITION_HEADS else k
+        last = k + 1 if k + 1 < j and keys[k + 1] in ("العربي", "الدولي") else k
+        s, e = tokens[first].core_start, tokens[last].end
+        coalition = ActorRef(first, last + 1, code, None, None, s, e, doc.text[s:e], 0.9)
+        out = [a for a in out if a is not leader and not (a.start <= last and first < a.end)] + [coalition]
     return sorted(out, key=lambda a: a.start)
 
 

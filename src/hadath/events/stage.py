@@ -1157,6 +1157,7 @@ def _event(
                     # (not the people it killed: قتل 20 أجنبيا وشرطيا تونسيا في هجوم)
                     and not _near(tokens, k + 1, m.start, "event_frames")
                     and not any(tokens[j].text in _CLAUSE for j in range(k + 1, m.start))  # الايراني، والتفجيرات
+                    and not _near(tokens, k - 2, k, "led_by")  # (التحالف بقيادة السعودية غارات: the leader)
                     and (x := _adjective_actor(doc, tokens, k))
                 ),
                 None,
