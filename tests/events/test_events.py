@@ -1360,3 +1360,8 @@ def test_events_occupied_attributed_researchers_sports_and_victims(text: str, ty
 )
 def test_events_a_coalition_is_its_leaders_and_the_leader_does_not_act_apart(text: str, code: str) -> None:
     assert [e.source for e in events(text) if e.type == "ASSAULT"] == [code]
+
+
+def test_events_sanctions_lifted_from_a_pronoun_are_not_lifted_by_its_actor() -> None:
+    text = "نفى الوزير أن إيران ستحصل على مائة وخمسين مليار دولار إذا رفعت عنها العقوبات الدولية."
+    assert "IRN" not in [e.source for e in events(text) if e.type == "RETREAT"]

@@ -664,6 +664,15 @@ _INTRANSITIVE = frozenset({"RETREAT"})
 _QUANTIFIERS = frozenset({"بعض", "عدد", "كل", "جميع", "معظم", "اغلب", "احدي", "احد"})
 
 
+_ON_IT = frozenset({"عليها", "عليه", "عليهم", "عليهما", "عنها", "عنه", "عنهم", "عنهما"})
+
+
+def _on_it(tokens: Sequence[Token], head: int, t: Any) -> bool:
+    """Whether a sanction or its easing is put on or lifted from a pronoun right after its
+    verb (رفعت عنها العقوبات, فرضت عليه عقوبات)."""
+    return (t.type == "SANCTION" or t.mode == "ease") and head + 1 < len(tokens) and tokens[head + 1].norm in _ON_IT
+
+
 def _plural_subject(tokens: Sequence[Token], actors: Sequence[ActorRef], head: int, m: TriggerMatch) -> bool:
     """Whether a one-word verb is followed by a definite nominative plural that no actor names
     (ويتفق الباحثون, طالب المحتجون): its subject, who is no actor."""
@@ -1233,6 +1242,12 @@ def _event(
         )
     ):
         source = None  # بعد أن انسحب اثنان قبله: a number of people did it, no actor named
+    elif source is None and not unnamed and t.kind == "verb" and _on_it(tokens, head, t):
+        # إذا رفعت عنها العقوبات, فرضت عليها عقوبات: lifted from it, imposed on it — the pronoun's
+        # actor before suffers it; who does it, if named, follows the pronoun
+        near = [a for a in before if head - a.end <= _NOUN_GAP + 2]
+        given_to = near[-1] if near else None
+        source = _after_titles(tokens, doers, head + 2)
     elif source is None and not unnamed:
         source = before[-1] if before else None
         # after the verb (بحث الأمير … مع), or after the pattern's last word (تقديم … مساعدات
