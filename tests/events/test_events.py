@@ -1365,3 +1365,19 @@ def test_events_a_coalition_is_its_leaders_and_the_leader_does_not_act_apart(tex
 def test_events_sanctions_lifted_from_a_pronoun_are_not_lifted_by_its_actor() -> None:
     text = "نفى الوزير أن إيران ستحصل على مائة وخمسين مليار دولار إذا رفعت عنها العقوبات الدولية."
     assert "IRN" not in [e.source for e in events(text) if e.type == "RETREAT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        # the accused, then what of: the object, the subject named before or not at all
+        ("واتهم حزب الله، وإيران، بتنفيذ الهجوم.", None),
+        # VSO with both actors
+        ("واتهم نتنياهو إيران بدعم الإرهاب.", ("ISRGOV", "IRN")),
+        # the verb's pronoun is the accused; its subject follows
+        ("تتهمه السلطات الروسية باختلاس مئات الملايين من الدولارات.", ("RUSGOV", None)),
+    ],
+)
+def test_events_who_is_accused_of_what(text: str, pair: tuple | None) -> None:
+    got = [(e.source, e.target) for e in events(text) if e.type == "ACCUSE"]
+    assert got == ([] if pair is None else [pair])

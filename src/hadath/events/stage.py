@@ -493,6 +493,20 @@ _RESUMPTIVE = frozenset({"اليه", "اليها", "اليهم", "له", "لها
 """A preposition with the pronoun of the noun a relative clause is about (دعا إليه)."""
 
 
+_NOT_SUFFIXED = frozenset(
+    {"اتهم", "يتهم", "تتهم", "نتهم", "ساهم", "يساهم", "تساهم", "وجه", "يوجه", "توجه", "نبه", "انتبه", "فهم", "يفهم"}
+)
+"""Verbs whose last letters read as a pronoun suffix (واتهم: not اته + هم)."""
+
+
+def _pronoun(tok: Token) -> str:
+    """A verb's object pronoun suffix, or "" (واتهم has none)."""
+    if not tok.suffix:
+        return ""
+    bare = fold(tok.norm[1:] if tok.norm[:1] in ("و", "ف") and len(tok.norm) > 4 else tok.norm)
+    return "" if bare in _NOT_SUFFIXED or fold(tok.norm) in _NOT_SUFFIXED else tok.suffix
+
+
 _OBJECT_PRONOUNS = frozenset({"ه", "ها", "هم", "هما", "هن"})
 """Pronoun suffixes that make a verb's object (تدعمها, قصفه)."""
 
@@ -671,6 +685,21 @@ def _on_it(tokens: Sequence[Token], head: int, t: Any) -> bool:
     """Whether a sanction or its easing is put on or lifted from a pronoun right after its
     verb (رفعت عنها العقوبات, فرضت عليه عقوبات)."""
     return (t.type == "SANCTION" or t.mode == "ease") and head + 1 < len(tokens) and tokens[head + 1].norm in _ON_IT
+
+
+def _accused_of(tokens: Sequence[Token], doers: Sequence[ActorRef], a: ActorRef) -> bool:
+    """Whether what follows an actor after a verb of accusing, past the actors joined to it by
+    و, is what it is accused of (بتنفيذ, بأن): the actor is the accused, the verb's object."""
+    starts = {b.start: b for b in doers}
+    k = a.end
+    while k < len(tokens):
+        if tokens[k].text in ("،", ","):
+            k += 1
+        elif k in starts and _lead(tokens, starts[k]).startswith("و"):
+            k = starts[k].end
+        else:
+            break
+    return k < len(tokens) and tokens[k].kind == "word" and tokens[k].norm.startswith("ب") and k > a.end - 1
 
 
 def _plural_subject(tokens: Sequence[Token], actors: Sequence[ActorRef], head: int, m: TriggerMatch) -> bool:
@@ -998,7 +1027,7 @@ def _event(
             )
         ]
         source = prior[-1] if prior else None
-        subject = _after_titles(tokens, doers, head + 1) if t.kind == "verb" and tokens[head].suffix else None
+        subject = _after_titles(tokens, doers, head + 1) if t.kind == "verb" and _pronoun(tokens[head]) else None
         if subject is not None:
             # الميليشيا اللبنانية التي تدعمها إيران: the verb's pronoun is the noun before the
             # relative pronoun, what it is done to; its subject follows it
@@ -1013,14 +1042,14 @@ def _event(
     ):
         # العراقيين الذين قصفت: a verb that is not plural does not have them as its subject
         given_to, source = source, None
-    elif rel is None and t.kind == "verb" and tokens[head].suffix and head > 0:
+    elif rel is None and t.kind == "verb" and _pronoun(tokens[head]):
         # جماعات إرهابية تدعمها طهران: a noun with no article, resumed by the verb's pronoun, is
         # what it is done to; its subject follows
-        antecedent = next((a for a in actors if a.end == head), None)
+        antecedent = next((a for a in actors if a.end == head), None) if head > 0 else None
         subject = _after_titles(tokens, doers, head + 1) if antecedent is not None else None
         if subject is not None and antecedent is not None and not tokens[antecedent.start].article:
             given_to, source = antecedent, subject
-        elif antecedent is None and tokens[head].suffix in _OBJECT_PRONOUNS:
+        elif antecedent is None and _pronoun(tokens[head]) in _OBJECT_PRONOUNS:
             # شخصيات تدعمها إيران, قصفها الطيران: the verb's pronoun is its object, so an actor
             # right after it is its subject; what the pronoun resumes is the nearest actor before
             subject = _after_titles(tokens, doers, head + 1)
@@ -1034,7 +1063,7 @@ def _event(
     if source is None and t.kind == "verb" and (said := _pronoun_subject(tokens, doers, head)) is not None:
         source = said  # قال إن إيران تعرقل …، وإنها تدعم: "it" is the subject after the إن before
     # عصابات «تدفيع الثمن» اليهودية التي هاجمت: the verb's subject is a noun no actor names
-    unnamed = rel is not None and source is None and t.kind == "verb" and not tokens[head].suffix
+    unnamed = rel is not None and source is None and t.kind == "verb" and not _pronoun(tokens[head])
     if (
         rel is not None
         and not unnamed
@@ -1274,6 +1303,15 @@ def _event(
             named_before = True
         if right_after is not None and t.kind == "verb" and _oblique(tokens, right_after):
             right_after = None  # يطالب الحوثيين بالانسحاب: the verb's object, not its subject (الحوثيون)
+        if (
+            right_after is not None
+            and t.mode == "allege"
+            and not _pronoun(tokens[head])  # (تتهمه السلطات الروسية باختلاس: the pronoun is accused)
+            and _accused_of(tokens, doers, right_after)
+        ):
+            # كما اتهم حزب العمال الكردستاني وتنظيم داعش بأن …: who is accused "of", the subject
+            # being named before (or not at all)
+            given_to, right_after, named_before = right_after, None, True
         if (
             right_after is None
             and not plural
