@@ -1381,3 +1381,23 @@ def test_events_sanctions_lifted_from_a_pronoun_are_not_lifted_by_its_actor() ->
 def test_events_who_is_accused_of_what(text: str, pair: tuple | None) -> None:
     got = [(e.source, e.target) for e in events(text) if e.type == "ACCUSE"]
     assert got == ([] if pair is None else [pair])
+
+
+def test_events_an_attack_in_words_is_a_criticism() -> None:
+    text = "هاجم نائب رئيس شرطة دبي ضاحي خلفان ميليشيا الحوثي الانقلابية، واصفا اياها بذنب لعمالة إيران."
+    assert [(e.type, e.mode) for e in events(text)] == [("ACCUSE", "disapprove")]
+
+
+@pytest.mark.parametrize(
+    ("text", "typ"),
+    [
+        # who condemns an act is not the subject of the act's relative clause
+        ("أدانت مملكة البحرين التفجير الإرهابي الذي استهدف مسجد قوات الطوارئ في عسير اليوم.", "ASSAULT"),
+        # after a series of attacks: a time, not who attacked
+        ("وأطلقت أنقرة عملية عسكرية بعد سلسلة من الهجمات الدامية التي شهدتها تركيا.", "ASSAULT"),
+        # ranking (احتلال مركز متقدم) is no occupation
+        ("وتهدف المملكة إلى الحصول على موقع متميز بين الأمم واحتلال مركز متقدم في هذه المسابقات.", "ASSAULT"),
+    ],
+)
+def test_events_no_doer_for_condemned_framed_or_ranking_acts(text: str, typ: str) -> None:
+    assert [e.source for e in events(text) if e.type == typ and e.source in ("BHR", "TUR", "SAU")] == []

@@ -827,6 +827,8 @@ def _suffered(tokens: Sequence[Token], m: TriggerMatch) -> bool:
     his assassination; بعد إدانته بالإرهاب: his conviction), not who does it (إدانتها للهجوم,
     زيارته)."""
     t, tok = m.trigger, tokens[m.head]
+    if t.kind == "noun" and not tok.suffix and t.mode in _PATIENT_MODES and m.end - 1 > m.head:
+        tok = tokens[m.end - 1]  # إطلاق سراحهم: the pronoun on the pattern's last word
     if t.kind != "noun" or not tok.suffix:
         return False
     if m.start > 0 and tokens[m.start - 1].norm in _DONE:
@@ -845,6 +847,41 @@ def _suffered(tokens: Sequence[Token], m: TriggerMatch) -> bool:
         )
     return t.type == "ACCUSE" and tok.norm.startswith(_CONVICT) and not nxt.startswith("ل")
 
+
+_SPEECH = frozenset(
+    {
+        "واصفا",
+        "واصفه",
+        "واصفين",
+        "قائلا",
+        "قائله",
+        "معتبرا",
+        "معتبره",
+        "متهما",
+        "متهمه",
+        "بقوله",
+        "بانه",
+        "بانها",
+        "ووصف",
+        "ووصفه",
+    }
+)
+"""Words of saying after an attack verb that make it an attack in words (واصفا إياها بـ)."""
+
+
+def _verbal_attack(tokens: Sequence[Token], m: TriggerMatch) -> bool:
+    """Whether an attack verb (هاجم) is followed in its sentence by words of saying: criticism."""
+    if (
+        m.trigger.type != "ASSAULT"
+        or m.trigger.kind != "verb"
+        or not fold(tokens[m.head].norm).lstrip("وف").startswith(("هاجم", "يهاجم", "تهاجم"))
+    ):
+        return False
+    return any(fold(tokens[k].norm) in _SPEECH for k in range(m.end, min(len(tokens), m.end + 14)))
+
+
+_SERIES = frozenset({"سلسله", "موجه", "عدد", "جمله", "مجموعه", "عشرات", "مئات"})
+"""Words for a quantity of acts before من (سلسلة من الهجمات)."""
 
 _ASIDE_WORDS = frozenset({"خلال", "اثناء", "عبر", "في"})
 
@@ -1025,6 +1062,8 @@ def _event(
                 tokens[k].kind != "word" or tokens[k].text in _QUOTES or (tokens[k].article and not tokens[k].prefix)
                 for k in range(a.end, rel)
             )
+            # (not past an act: أدانت مملكة البحرين التفجير الإرهابي الذي استهدف, the act's clause)
+            and not any(a.end <= mm.head < rel for mm in all_matches)
         ]
         source = prior[-1] if prior else None
         subject = _after_titles(tokens, doers, head + 1) if t.kind == "verb" and _pronoun(tokens[head]) else None
@@ -1203,7 +1242,13 @@ def _event(
         # an event named as a time or cause has its agent after it, if anywhere: not one who
         # reports a death "in an attack" (أعلنت الوزارة مقتل شرطي في هجوم); but one who is
         # "on a visit" (كان الوزير في الزيارة التي قادته) makes it
-        framed = t.type != "CONSULT" and not tokens[head].suffix and _near(tokens, m.start - 1, m.start, "event_frames")
+        # (also after a quantity of them: بعد سلسلة من هجمات دامية)
+        lead_in = (
+            m.start - 2
+            if m.start >= 3 and tokens[m.start - 1].norm == "من" and fold(tokens[m.start - 2].norm) in _SERIES
+            else m.start
+        )
+        framed = t.type != "CONSULT" and not tokens[head].suffix and _near(tokens, lead_in - 1, lead_in, "event_frames")
         # nor one who condemns, welcomes or blames it (أدانت منظمة هيومن رايتس ووتش قصف المتمردين)
         # (lifting sanctions, a noun: not the one named before it, mostly the sanctioned (إيران
         # … مقابل رفع العقوبات), unless it decided it: قررت الولايات المتحدة رفع العقوبات)
@@ -1892,6 +1937,11 @@ def events_stage(doc: Document) -> Document:
                 # القصف, التوقيع: the masdar with its article, read as the noun it is (its
                 # agent after it or named by an adjective: القصف التركي)
                 m = dataclasses.replace(m, trigger=dataclasses.replace(m.trigger, kind="noun"))
+            if _verbal_attack(tokens, m):
+                # هاجم ضاحي خلفان ميليشيا الحوثي، واصفا إياها: an attack in words, a criticism
+                m = dataclasses.replace(
+                    m, trigger=dataclasses.replace(m.trigger, type="ACCUSE", mode="disapprove", cameo="111")
+                )
             ev = _event(doc, si, sent, tokens, actors, m, matches, towns)
             if converted and (ev["source"] is None or ev["target"] is None):
                 continue  # converted patterns are broad: they must find both actors
