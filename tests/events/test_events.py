@@ -1401,3 +1401,32 @@ def test_events_an_attack_in_words_is_a_criticism() -> None:
 )
 def test_events_no_doer_for_condemned_framed_or_ranking_acts(text: str, typ: str) -> None:
     assert [e.source for e in events(text) if e.type == typ and e.source in ("BHR", "TUR", "SAU")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "typ", "pair"),
+    [
+        # the subject before a relative clause set off by commas
+        (
+            "وشن تنظيم داعش، الذي يسيطر على مناطق واسعة من سوريا والعراق، هجمات في منطقة الخليج.",
+            "ASSAULT",
+            ("IMGISI", None),
+        ),
+        # who receives criticism is its target
+        ("وتلقت إيران انتقادات من الولايات المتحدة.", "ACCUSE", ("USA", "IRN")),
+    ],
+)
+def test_events_relative_asides_and_received_criticism(text: str, typ: str, pair: tuple) -> None:
+    assert who(text, typ) == pair
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ويواجه إردوغان اتهامات من معارضيه بأنه أطلق الحملة العسكرية.",  # faces accusations
+        "حيث تدور مواجهات بين المقاومة وقوات صالح ومليشيا الحوثي.",  # the parties follow بين
+        'وعبر في بيان صحافي زود "الرياض" بنسخة منه أمس عن إدانته الشديدة لهذا الفعل.',  # the daily
+    ],
+)
+def test_events_no_doer_who_faces_it_between_parties_or_a_newspaper(text: str) -> None:
+    assert [e.source for e in events(text) if e.source in ("TURGOV", "IGOARBCOA", "SAU")] == []

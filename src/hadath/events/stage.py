@@ -880,6 +880,36 @@ def _verbal_attack(tokens: Sequence[Token], m: TriggerMatch) -> bool:
     return any(fold(tokens[k].norm) in _SPEECH for k in range(m.end, min(len(tokens), m.end + 14)))
 
 
+def _in_aside(tokens: Sequence[Token], a: ActorRef, head: int) -> bool:
+    """Whether an actor is inside a relative clause between commas (، الذي … ،) that closes
+    before the trigger at ``head``."""
+    close = next((k for k in range(a.end, head) if tokens[k].text in ("،", ",")), None)
+    if close is None:
+        return False
+    for k in range(a.start - 1, max(-1, a.start - 14), -1):
+        if tokens[k].text in ("،", ","):
+            return k + 1 < len(tokens) and tokens[k + 1].norm in ("الذي", "التي", "الذين", "اللذين", "اللتين")
+    return False
+
+
+_NEWSPAPERS = frozenset(
+    {"الرياض", "الوطن", "عكاظ", "المدينه", "الجزيره", "الحياه", "اليوم", "الاقتصاديه", "الشرق", "البلاد", "الاهرام"}
+)
+"""Newspapers named like cities or words (زود «الرياض» بنسخة): quoted, an outlet."""
+
+
+def _quoted_outlet(tokens: Sequence[Token], a: ActorRef) -> bool:
+    """Whether an actor is a one-word name in quotes that a newspaper bears (the daily الرياض)."""
+    return (
+        a.end - a.start == 1
+        and a.start > 0
+        and a.end < len(tokens)
+        and tokens[a.start - 1].text in _QUOTES
+        and tokens[a.end].text in _QUOTES
+        and fold(tokens[a.start].norm) in _NEWSPAPERS
+    )
+
+
 _SERIES = frozenset({"سلسله", "موجه", "عدد", "جمله", "مجموعه", "عشرات", "مئات"})
 """Words for a quantity of acts before من (سلسلة من الهجمات)."""
 
@@ -1037,7 +1067,11 @@ def _event(
     before = [a for a in doers_before if a.end <= head and a.start >= _clause_start(tokens, head)]
     # past the clause, only an actor close before the trigger (a long sentence's first actor
     # seldom acts thirty words later)
-    before = before or [a for a in doers_before if a.end <= head and head - a.end <= _NEAR]
+    # (not from inside a relative clause set off by commas: وشن تنظيم داعش، الذي يسيطر على مناطق
+    # من سوريا والعراق، هجمات)
+    before = before or [
+        a for a in doers_before if a.end <= head and head - a.end <= _NEAR and not _in_aside(tokens, a, head)
+    ]
     before = [
         a
         for a in before
@@ -1235,6 +1269,7 @@ def _event(
                     and not _near(tokens, k + 1, m.start, "event_frames")
                     and not any(tokens[j].text in _CLAUSE for j in range(k + 1, m.start))  # الايراني، والتفجيرات
                     and not _near(tokens, k - 2, k, "led_by")  # (التحالف بقيادة السعودية غارات: the leader)
+                    and not _near(tokens, k + 1, m.start, "face_verbs")  # (فلسطينيون وتلقى إدانة: its target)
                     and (x := _adjective_actor(doc, tokens, k))
                 ),
                 None,
@@ -1256,6 +1291,24 @@ def _event(
         # (nor one a passive noun's pronoun stands for: بعد اعتقاله, عقب إدانته بالإرهاب — who
         # suffers it, named before)
         # (but حاولوا اغتياله, قررت اعتقاله: who tried or decided, and whom)
+        # (nor when parties follow بين, named or not: مواجهات بين المقاومة وقوات صالح)
+        # (for clashes; not تقوم قطر بوساطة بين …, تعزيز التعاون العسكري بين البلدين: one of them)
+        parties_after = t.type == "ASSAULT" and any(
+            tokens[k].norm == "بين" for k in range(max(m.end - 1, 0), min(m.end + 2, len(tokens)))
+        )
+        if (
+            given_to is None
+            and t.type in ("ACCUSE", "SUPPORT")
+            and before
+            and before[-1] is not source
+            and _near(tokens, max(0, before[-1].start - 2), m.start, "face_verbs")
+        ):
+            # نشطاء فلسطينيون وتلقى إدانة دولية, يواجه انتقادات: who receives or faces it is its
+            # target; who gives it comes after من, if anywhere
+            given_to = before[-1]
+            if source is None:
+                source = _given_by(tokens, doers, m.end, _clause_end(tokens, head))
+            before = []
         suffered = _suffered(tokens, m) and not (
             _near(tokens, m.start - 4, m.start, "intent") or _near(tokens, m.start - 4, m.start, "attempt")
         )
@@ -1267,6 +1320,7 @@ def _event(
             and not framed
             and not relief
             and not suffered
+            and not parties_after
             and not _agent_named_after(tokens, m.end)
             # (nor an actor of the clause before: الاتفاق النووي الايراني، والتفجيرات التي استهدفت)
             and (
@@ -1920,6 +1974,7 @@ def events_stage(doc: Document) -> Document:
             if not _near(tokens, a.start - 1, a.start, "based_in")
             and not (_media(a) and not a.code)
             and not _dateline(tokens, a)
+            and not _quoted_outlet(tokens, a)
         ]
         own = any(m.trigger.origin == "hadath" for m in matches)
         for m in matches:
