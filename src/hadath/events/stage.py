@@ -770,22 +770,31 @@ def _belonging_word(tokens: Sequence[Token], a: ActorRef) -> int:
     return k
 
 
-def _agent_by_verb(tokens: Sequence[Token], actors: Sequence[ActorRef], end: int) -> ActorRef | None:
-    """The actor of a clause that names who did an event named by a noun: زيارة (رسمية) يقوم
-    بها الرئيس الأمريكي, غارات (جوية) شنتها طائرات التحالف -> the president, the coalition."""
-    for k in range(end, min(end + 3, len(tokens))):
+def _after_agent_verb(tokens: Sequence[Token], end: int, reach: int) -> int | None:
+    """The token after a verb of doing (and its بها) within ``reach`` words after a noun
+    trigger ending at ``end`` (غارات شنتها, زيارة يقوم بها), where its doer is named; or None."""
+    for k in range(end, min(end + reach, len(tokens))):
         if tokens[k].text in _CLAUSE:
             return None
         if _near(tokens, k, k + 1, "agent_verbs"):
             k += 1
             if k < len(tokens) and _near(tokens, k, k + 1, "agent_links"):
                 k += 1
-            # (not الهجمات التي يشنها في سيناء: where)
-            return next(
-                (a for a in actors if k <= a.start <= k + 2 and not _marked(tokens, a) and not _located(tokens, a)),
-                None,
-            )
+            return k
     return None
+
+
+def _agent_by_verb(tokens: Sequence[Token], actors: Sequence[ActorRef], end: int) -> ActorRef | None:
+    """The actor of a clause that names who did an event named by a noun: زيارة (رسمية) يقوم
+    بها الرئيس الأمريكي, غارات (جوية) شنتها طائرات التحالف -> the president, the coalition."""
+    k = _after_agent_verb(tokens, end, 3)
+    if k is None:
+        return None
+    # (not الهجمات التي يشنها في سيناء: where)
+    return next(
+        (a for a in actors if k <= a.start <= k + 2 and not _marked(tokens, a) and not _located(tokens, a)),
+        None,
+    )
 
 
 _THAT = frozenset({"ان", "بان", "وان"})  # أن, إن, بأن, وأن: "that", opening what someone says
@@ -931,15 +940,8 @@ def _aside_of(tokens: Sequence[Token], a: ActorRef, m: TriggerMatch) -> bool:
 def _agent_named_after(tokens: Sequence[Token], end: int) -> bool:
     """Whether a verb of doing after a noun trigger names its doer after it (هجوم شنه شخصان), so
     that no actor before it did it, even when the doer is no actor hadath knows."""
-    for k in range(end, min(end + 2, len(tokens))):
-        if tokens[k].text in _CLAUSE:
-            return False
-        if _near(tokens, k, k + 1, "agent_verbs"):
-            k += 1
-            if k < len(tokens) and _near(tokens, k, k + 1, "agent_links"):
-                k += 1
-            return k < len(tokens) and tokens[k].text not in _CLAUSE and tokens[k].norm not in _NOT_A_SUBJECT
-    return False
+    k = _after_agent_verb(tokens, end, 2)
+    return k is not None and k < len(tokens) and tokens[k].text not in _CLAUSE and tokens[k].norm not in _NOT_A_SUBJECT
 
 
 def _by_agent(tokens: Sequence[Token], actors: Sequence[ActorRef], end: int) -> ActorRef | None:
