@@ -1430,3 +1430,11 @@ def test_events_relative_asides_and_received_criticism(text: str, typ: str, pair
 )
 def test_events_no_doer_who_faces_it_between_parties_or_a_newspaper(text: str) -> None:
     assert [e.source for e in events(text) if e.source in ("TURGOV", "IGOARBCOA", "SAU")] == []
+
+
+def test_events_a_verb_joined_by_waw_goes_on_with_the_subject_of_a_verb_before() -> None:
+    text = (
+        "وتأتي التصريحات بعد أن وصفت المفوضية العليا للاجئين التابعة للأمم المتحدة وضع اللاجئين الذين يصلون "
+        "إلى الجزر اليونانية قادمين من تركيا بأنه معيب للغاية ودعت الحكومة اليونانية إلى تحرك عاجل."
+    )
+    assert who(text, "REQUEST") == ("IGOUNOREF", "GRCGOV")

@@ -886,7 +886,30 @@ def _verbal_attack(tokens: Sequence[Token], m: TriggerMatch) -> bool:
         or not fold(tokens[m.head].norm).lstrip("وف").startswith(("هاجم", "يهاجم", "تهاجم"))
     ):
         return False
-    return any(fold(tokens[k].norm) in _SPEECH for k in range(m.end, min(len(tokens), m.end + 14)))
+    return any(fold(tokens[k].norm) in _SPEECH for k in range(m.end, min(len(tokens), m.end + 14))) or any(
+        fold(tokens[k].norm).lstrip("و") in _SPEECH_NOUNS for k in range(max(0, m.start - 5), m.start)
+    )  # (التصريحات … التي هاجم فيها المملكة: in the statements)
+
+
+_SPEECH_NOUNS = frozenset(
+    {
+        "تصريحات",
+        "التصريحات",
+        "تصريح",
+        "التصريح",
+        "خطاب",
+        "الخطاب",
+        "كلمه",
+        "الكلمه",
+        "مقال",
+        "المقال",
+        "مقابله",
+        "المقابله",
+        "تغريده",
+        "التغريده",
+        "تغريدات",
+    }
+)
 
 
 def _in_aside(tokens: Sequence[Token], a: ActorRef, head: int) -> bool:
@@ -917,6 +940,28 @@ def _quoted_outlet(tokens: Sequence[Token], a: ActorRef) -> bool:
         and tokens[a.end].text in _QUOTES
         and fold(tokens[a.start].norm) in _NEWSPAPERS
     )
+
+
+_PREPOSITIONS = frozenset({"من", "في", "الي", "علي", "عن", "مع", "ضد", "بين", "حول", "داخل", "خارج", "نحو"})
+
+
+def _in_phrase(tokens: Sequence[Token], a: ActorRef) -> bool:
+    """Whether an actor is the object of a preposition (من تركيا, لسوريا, بالعراق): no subject."""
+    return (a.start > 0 and tokens[a.start - 1].norm in _PREPOSITIONS) or _lead(tokens, a).startswith(("ب", "ل"))
+
+
+def _chain_subject(
+    tokens: Sequence[Token], doers: Sequence[ActorRef], matches: Sequence[TriggerMatch], m: TriggerMatch
+) -> ActorRef | None:
+    """The subject of the nearest verb before ``m`` that has one right after it (a verb of
+    saying, doing, or another trigger verb): the subject a verb joined by و goes on with."""
+    heads = {mm.head for mm in matches if mm.trigger.kind == "verb" and mm.start < m.start}
+    for k in range(m.start - 1, -1, -1):
+        if k in heads or _near(tokens, k, k + 1, "reported") or _near(tokens, k, k + 1, "comment_verbs"):
+            subject = _after_titles(tokens, doers, k + 1)
+            if subject is not None and not _in_phrase(tokens, subject):
+                return subject
+    return None
 
 
 _SERIES = frozenset({"سلسله", "موجه", "عدد", "جمله", "مجموعه", "عشرات", "مئات"})
@@ -1380,6 +1425,14 @@ def _event(
         source = _after_titles(tokens, doers, head + 2)
     elif source is None and not unnamed:
         source = before[-1] if before else None
+        if source is not None and t.kind == "verb" and coordinated(tokens[m.start], t) and _in_phrase(tokens, source):
+            # وصفت المفوضية العليا للاجئين وضع القادمين من تركيا … ودعت الحكومة اليونانية: a verb
+            # joined by و goes on with the subject of a verb before, not an actor after a
+            # preposition
+            # (or, when no verb before names one, the actor after من, who may be the giver: ضربة
+            # تلقتها من جبهة النصرة، حيث هاجمتها وخطفت)
+            by = source if source.start > 0 and tokens[source.start - 1].norm == "من" else None
+            source = _chain_subject(tokens, doers, all_matches, m) or by
         # after the verb (بحث الأمير … مع), or after the pattern's last word (تقديم … مساعدات
         # سعودية) unless that word marks whom (مع ملك الأردن: the counterpart)
         plural = t.kind == "verb" and _plural_verb(tokens[head].norm)  # طالبوا: "they", not who follows
