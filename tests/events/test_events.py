@@ -1438,3 +1438,7 @@ def test_events_a_verb_joined_by_waw_goes_on_with_the_subject_of_a_verb_before()
         "إلى الجزر اليونانية قادمين من تركيا بأنه معيب للغاية ودعت الحكومة اليونانية إلى تحرك عاجل."
     )
     assert who(text, "REQUEST") == ("IGOUNOREF", "GRCGOV")
+
+
+def test_events_a_people_is_a_target() -> None:
+    assert who("وجه خادم الحرمين الشريفين بتقديم مساعدات عاجلة للشعب اليمني الشقيق.", "AID") == ("SAUGOV", "YEMCVL")
