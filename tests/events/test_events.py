@@ -812,7 +812,8 @@ def test_events_a_doer_written_with_a_proclitic_is_found_and_its_leader_is_no_ta
     text = "قتل خمسة من مسلحي صالح جراء ثلاث غارات لطيران التحالف العربي بقيادة السعودية في محافظة أبين."
     ev = one(text, "ASSAULT")
     assert ev.source == "IGOARBCOA" and ev.target != "SAU"
-    assert [a.text for a in ev.arguments if a.role == "source"] == ["طيران التحالف العربي"]
+    # (the coalition named with its leader is one actor, session 14)
+    assert [a.text for a in ev.arguments if a.role == "source"] == ["طيران التحالف العربي بقيادة السعودية"]
 
 
 def test_events_the_group_a_campaign_confronts_is_not_its_doer() -> None:
@@ -1442,3 +1443,11 @@ def test_events_a_verb_joined_by_waw_goes_on_with_the_subject_of_a_verb_before()
 
 def test_events_a_people_is_a_target() -> None:
     assert who("وجه خادم الحرمين الشريفين بتقديم مساعدات عاجلة للشعب اليمني الشقيق.", "AID") == ("SAUGOV", "YEMCVL")
+
+
+def test_events_a_coalition_before_a_relative_clause_does_its_act() -> None:
+    text = (
+        "ولم تصوب القوات الحكومية السورية نيرانها على طائرات التحالف الذي تقوده الولايات المتحدة "
+        "التي تقوم بقصف أهداف تابعة للدولة الإسلامية في سوريا."
+    )
+    assert [e.source for e in events(text) if e.type == "ASSAULT"] == ["IGOWSTCOA"]

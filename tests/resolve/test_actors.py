@@ -43,3 +43,8 @@ def test_a_surname_that_is_also_a_given_name_or_a_kind_of_actor_names_no_one_kno
     assert "EGYELI" not in codes.values() and "JUD" not in codes.values()
     # a distinctive surname still finds its owner
     assert codes_of_persons("وقالت فيدريكا موغيريني إن الاتفاق تاريخي.") == {"فيدريكا موغيريني": "IGOEUREEC"}
+
+
+def test_the_finance_minister_of_a_country_is_not_malian() -> None:
+    codes = codes_of_persons("وقد أجرى وزير المالية اليوناني اقليدس تساكالوتوس الجمعة مباحثات مع الدائنين.")
+    assert list(codes.values()) == ["GRCGOV"]

@@ -347,14 +347,22 @@ def _led_coalitions(doc: Document, tokens: Sequence[Token], keys: Sequence[str],
             continue
         code = _LEADS[leader.country or ""]
         named = next((a for a in out if a.start <= k < a.end), None)
+        # (the actor runs through its leader's name: التحالف الذي تقوده الولايات المتحدة التي تقوم
+        # بقصف, the coalition right before the relative pronoun)
         if named is not None:  # طيران التحالف الدولي الذي تقوده المملكة: the Saudi-led one
-            out = [a for a in out if a is not leader and a is not named] + [dataclasses.replace(named, code=code)]
+            whole = dataclasses.replace(
+                named,
+                code=code,
+                end=leader.end,
+                char_end=leader.char_end,
+                text=doc.text[named.char_start : leader.char_end],
+            )
+            out = [a for a in out if a is not leader and a is not named] + [whole]
             continue
         first = k - 1 if k > 0 and tokens[k - 1].norm in _COALITION_HEADS else k
-        last = k + 1 if k + 1 < j and keys[k + 1] in ("العربي", "الدولي") else k
-        s, e = tokens[first].core_start, tokens[last].end
-        coalition = ActorRef(first, last + 1, code, None, None, s, e, doc.text[s:e], 0.9)
-        out = [a for a in out if a is not leader and not (a.start <= last and first < a.end)] + [coalition]
+        s, e = tokens[first].core_start, leader.char_end
+        coalition = ActorRef(first, leader.end, code, None, None, s, e, doc.text[s:e], 0.9)
+        out = [a for a in out if a is not leader and not (a.start < leader.end and first < a.end)] + [coalition]
     return sorted(out, key=lambda a: a.start)
 
 

@@ -1197,6 +1197,15 @@ def _event(
         # الحوار الذي دعا إليه الرئيس السوداني: the noun is resumed after the verb, whose
         # subject follows
         source = _after_titles(tokens, doers, head + 2)
+    if (
+        source is None
+        and m.start >= 2
+        and _near(tokens, m.start - 1, m.start, "support_verbs")
+        and _near(tokens, m.start - 2, m.start - 1, "relative_pronouns")
+    ):
+        # نيرانها على طائرات التحالف … التي تقوم بقصف: the noun before the relative pronoun does
+        # it, even where it was what another act was aimed at
+        source = next((a for a in actors if a.end == m.start - 2), None)
     if source is None and t.kind == "noun":
         source = _agent_by_verb(tokens, actors, m.end)  # زيارة قام بها الرئيس, غارات شنتها طائرات التحالف
     if source is None and t.kind == "noun":

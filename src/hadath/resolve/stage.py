@@ -119,10 +119,18 @@ def _title(
                     or _country_named(rest)
                 )
                 return agent, role, country or _POSTED, s
-            country = next((c for tok in rest if (c := _adjective_country(tok))), None)
+            # (not المالية right after a minister's title before another country: وزير المالية
+            # اليوناني is Greece's finance minister)
+            found_countries = [(k, c) for k, tok in enumerate(rest) if (c := _adjective_country(tok))]
+            if len(found_countries) > 1 and found_countries[0][0] == 0 and actor_key(rest[0].text) in _FINANCE:
+                found_countries = found_countries[1:]
+            country = found_countries[0][1] if found_countries else None
             return agent, role, country, s
     return None
 
+
+_FINANCE = frozenset({actor_key("المالية"), actor_key("المالي")})
+"""المالية after a title is finance (وزير المالية), not Mali, when another country follows."""
 
 _BODIES = frozenset(
     actor_key(w)
