@@ -1451,3 +1451,11 @@ def test_events_a_coalition_before_a_relative_clause_does_its_act() -> None:
         "التي تقوم بقصف أهداف تابعة للدولة الإسلامية في سوريا."
     )
     assert [e.source for e in events(text) if e.type == "ASSAULT"] == ["IGOWSTCOA"]
+
+
+def test_events_an_actor_phrase_does_not_run_through_an_indefinite_noun_of_its_own() -> None:
+    evs = events("كما قصفت المقاتلات تعزيزات عسكرية للحوثيين في منطقة كرش.")
+    assert "YEMMIL" not in [e.source for e in evs]
+    # but through a chain of titles and bodies
+    text = "واستنكر نائب رئيس مجلس الأمة الكويتي مبارك الخرينج التفجير الإرهابي."
+    assert [e.source for e in events(text) if e.type == "ACCUSE"] == ["KWTGOV"]

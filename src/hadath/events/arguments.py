@@ -78,6 +78,36 @@ def _agent_words(
     )
 
 
+_CONSTRUCT_HEADS = frozenset(
+    actor_key(w)
+    for w in (
+        "مجلس",
+        "هيئة",
+        "لجنة",
+        "إدارة",
+        "وزارة",
+        "قيادة",
+        "أركان",
+        "جهاز",
+        "أمانة",
+        "مكتب",
+        "سلاح",
+        "حرس",
+        "رئاسة",
+        "شرطة",
+        "قوات",
+        "جيش",
+        "وحدات",
+        "رئيس",
+        "نائب",
+        "حكومة",
+        "سلطات",
+        "مجلسي",
+    )
+)
+"""Nouns in the construct state inside a title or a body's name (نائب رئيس مجلس الأمة
+الكويتي): they do not end an actor phrase."""
+
 _STATE_WORDS = frozenset(
     actor_key(p + w) for p in ("", "ب", "ل") for w in ("دولة", "جمهورية", "مملكة", "سلطنة", "إمارة")
 )  # وزير الخارجية بدولة الإمارات
@@ -246,6 +276,19 @@ def sentence_actors(doc: Document, sent: Sentence) -> list[ActorRef]:
                 continue
             if any(keys[k] in _PHRASE_ENDS or names_an_act(tokens[k]) for k in span[found:]):
                 break  # طائرات التحالف غارات على مواقع الحوثيين: not one phrase past على
+            if (
+                not held
+                and any(
+                    not tokens[k].article
+                    and not fold(tokens[k].text).endswith(("ي", "يه", "ية"))
+                    and keys[k] not in _STATE_WORDS
+                    and keys[k] not in t.agents  # (نائب رئيس مجلس الأمة الكويتي: a chain of titles)
+                    and keys[k] not in t.agent_first_words
+                    and keys[k] not in _CONSTRUCT_HEADS
+                    for k in span[found:-1]
+                )
+            ):
+                continue  # (not المقاتلات تعزيزات عسكرية للحوثيين: an indefinite noun of its own between)
             text = " ".join(_bare_text(doc, tokens[k]) for k in span)
             r = resolve_actor(text, doc.publication_date, fuzzy=False)
             if r is not None and r.get("code") and r["code"] not in _AGENT_CODES:
