@@ -1459,3 +1459,8 @@ def test_events_an_actor_phrase_does_not_run_through_an_indefinite_noun_of_its_o
     # but through a chain of titles and bodies
     text = "واستنكر نائب رئيس مجلس الأمة الكويتي مبارك الخرينج التفجير الإرهابي."
     assert [e.source for e in events(text) if e.type == "ACCUSE"] == ["KWTGOV"]
+
+
+def test_events_an_aircraft_model_stays_inside_the_actor_phrase() -> None:
+    evs = events("وقالت مصادر إن مقاتلات إف-16 تركية قصفت أهدافا للمسلحين الأكراد.")
+    assert [e.source for e in evs if e.type == "ASSAULT"] == ["TURMIL"]

@@ -78,6 +78,15 @@ def _agent_words(
     )
 
 
+def _model_name(tokens: Sequence[Token], k: int) -> bool:
+    """Whether token ``k`` is part of a hyphenated model name (إف-16, ميغ-29)."""
+
+    def hyphen(j: int) -> bool:
+        return 0 <= j < len(tokens) and tokens[j].text == "-"
+
+    return hyphen(k) or hyphen(k - 1) or hyphen(k + 1)
+
+
 _CONSTRUCT_HEADS = frozenset(
     actor_key(w)
     for w in (
@@ -285,6 +294,7 @@ def sentence_actors(doc: Document, sent: Sentence) -> list[ActorRef]:
                     and keys[k] not in t.agents  # (نائب رئيس مجلس الأمة الكويتي: a chain of titles)
                     and keys[k] not in t.agent_first_words
                     and keys[k] not in _CONSTRUCT_HEADS
+                    and not _model_name(tokens, k)  # (مقاتلات إف-16 تركية)
                     for k in span[found:-1]
                 )
             ):
