@@ -1464,3 +1464,8 @@ def test_events_an_actor_phrase_does_not_run_through_an_indefinite_noun_of_its_o
 def test_events_an_aircraft_model_stays_inside_the_actor_phrase() -> None:
     evs = events("وقالت مصادر إن مقاتلات إف-16 تركية قصفت أهدافا للمسلحين الأكراد.")
     assert [e.source for e in evs if e.type == "ASSAULT"] == ["TURMIL"]
+
+
+def test_events_in_his_statements_he_attacked_it() -> None:
+    text = "نستنكر التصريحات المستفزة لنوري المالكي والتي هاجم فيها المملكة العربية السعودية."
+    assert [(e.type, e.target) for e in events(text)] == [("ACCUSE", "SAU")]

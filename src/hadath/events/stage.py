@@ -1192,7 +1192,14 @@ def _event(
         and tokens[head + 1].norm in _WHERE_RESUMED
         and (subject := _after_titles(tokens, doers, head + 2)) is not None
     ):
-        source = subject  # جوانتانامو الذي تحتجز فيه الولايات المتحدة: where, and who does it
+        if source is not None and any(
+            fold(tokens[k].norm).lstrip("و") in _SPEECH_NOUNS for k in range(max(0, source.start - 3), source.start)
+        ):
+            # التصريحات المستفزة لنوري المالكي والتي هاجم فيها المملكة: in his statements he
+            # attacked it — the statements' owner acts, the actor after فيها is his object
+            given_to = subject
+        else:
+            source = subject  # جوانتانامو الذي تحتجز فيه الولايات المتحدة: where, and who does it
     if unnamed and head + 1 < len(tokens) and tokens[head + 1].norm in _RESUMPTIVE:
         # الحوار الذي دعا إليه الرئيس السوداني: the noun is resumed after the verb, whose
         # subject follows
