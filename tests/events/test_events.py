@@ -1469,3 +1469,8 @@ def test_events_an_aircraft_model_stays_inside_the_actor_phrase() -> None:
 def test_events_in_his_statements_he_attacked_it() -> None:
     text = "نستنكر التصريحات المستفزة لنوري المالكي والتي هاجم فيها المملكة العربية السعودية."
     assert [(e.type, e.target) for e in events(text)] == [("ACCUSE", "SAU")]
+
+
+def test_events_who_is_condemned_is_who_made_the_condemned_act() -> None:
+    text = "وأدانت الحكومة الأردنية التفجير الإرهابي الذي نفذه تنظيم داعش في الكويت."
+    assert who(text, "ACCUSE") == ("JORGOV", "IMGISI")

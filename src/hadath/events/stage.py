@@ -1748,6 +1748,15 @@ def _event(
         source, target = None, target or source
     if t.type == "CONSULT" and target is not None and _media(target):
         target = None  # في اتصال هاتفي لـ«الشرق الأوسط»: an interview, not a call between actors
+    if t.type == "ACCUSE" and (target is None or not target.code or target in qualifiers):
+        # أدانت الحكومة الأردنية التفجير الإرهابي الذي نفذه تنظيم داعش: who is condemned is who
+        # made the condemned act, when named after it
+        act = next(
+            (j for j in range(m.end, min(m.end + 3, len(tokens))) if any(mm.head == j for mm in all_matches)), None
+        )
+        maker = _agent_by_verb(tokens, actors, act + 1) if act is not None else None
+        if maker is not None and maker.code and maker is not source:
+            target = maker
     source, target = _placed(tokens, actors, source), _placed(tokens, actors, target)
     negated = _near(tokens, head - 3, head, "negation") or _near(
         tokens, _clause_start(tokens, head), head - 3, "negation"
