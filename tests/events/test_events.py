@@ -1474,3 +1474,8 @@ def test_events_in_his_statements_he_attacked_it() -> None:
 def test_events_who_is_condemned_is_who_made_the_condemned_act() -> None:
     text = "وأدانت الحكومة الأردنية التفجير الإرهابي الذي نفذه تنظيم داعش في الكويت."
     assert who(text, "ACCUSE") == ("JORGOV", "IMGISI")
+
+
+def test_events_a_visit_during_talks_is_made_by_the_titled_subject_of_the_talks() -> None:
+    text = "أجرى الرئيس التركي رجب طيب إردوغان أمس محادثات مع نظيره الصيني شي جينبينغ خلال زيارة تستمر يومين إلى الصين."
+    assert [(e.source, e.target) for e in events(text) if e.mode == "visit"] == [("TURGOV", "CHN")]

@@ -1025,11 +1025,25 @@ def _before_that(tokens: Sequence[Token], arg: Argument, head: int) -> bool:
 def _near_actor(tokens: Sequence[Token], actor: ActorRef, head: int, cue: str) -> bool:
     """Whether a word of ``cue`` is the verb of ``actor`` (just before it, or between it and
     the trigger at ``head``)."""
-    lo = actor.start
     # (before the title of a named person: ووصف رئيس الوزراء الإسرائيلي بنيامين نتنياهو الهجوم)
+    lo = _titled_from(tokens, actor)
+    return _near(tokens, lo - 2, lo, cue) or _near(tokens, actor.end, head, cue)
+
+
+def _noun_doer_from(tokens: Sequence[Token], actor: ActorRef, t: Any) -> int:
+    """Where to look for the verb that makes a noun trigger's doer (أجرى … محادثات): before
+    the doer's title for talks and visits (أجرى الرئيس التركي رجب طيب إردوغان … خلال زيارة),
+    else right before the doer (not أعرب الرئيس حسن شيخ محمود عن استيائه من الهجوم)."""
+    return _titled_from(tokens, actor) if t.type == "CONSULT" else actor.start
+
+
+def _titled_from(tokens: Sequence[Token], actor: ActorRef) -> int:
+    """Where an actor's name begins with the title words before it (أجرى الرئيس التركي رجب
+    طيب إردوغان: from الرئيس)."""
+    lo = actor.start
     while lo > 0 and actor.start - lo < _TITLE_WORDS and _title_word(tokens[lo - 1]):
         lo -= 1
-    return _near(tokens, lo - 2, lo, cue) or _near(tokens, actor.end, head, cue)
+    return lo
 
 
 def _title_word(tok: Token) -> bool:
@@ -1388,7 +1402,7 @@ def _event(
             # (nor an actor of the clause before: الاتفاق النووي الايراني، والتفجيرات التي استهدفت)
             and (
                 before[-1].start >= _clause_start(tokens, head)
-                or _near(tokens, before[-1].start - 2, m.start, "support_verbs")
+                or _near(tokens, _noun_doer_from(tokens, before[-1], t) - 2, m.start, "support_verbs")
                 or _aside_of(tokens, before[-1], m)  # عادل الجبير، خلال مؤتمر صحافي مشترك
                 or bool(tokens[head].suffix)  # إيران …، بسبب دعمها لتجارة السلاح: its own
             )
@@ -1400,7 +1414,7 @@ def _event(
             # الأمن قرارا … المسؤولين عن هجمات): half of those taken farther were wrong
             and (
                 m.start - before[-1].end <= _NOUN_GAP
-                or _near(tokens, before[-1].start - 2, m.start, "support_verbs")
+                or _near(tokens, _noun_doer_from(tokens, before[-1], t) - 2, m.start, "support_verbs")
                 or bool(tokens[head].suffix)  # إيران … دعمها العسكري: its own support
             )
         ):
