@@ -48,3 +48,9 @@ def test_a_surname_that_is_also_a_given_name_or_a_kind_of_actor_names_no_one_kno
 def test_the_finance_minister_of_a_country_is_not_malian() -> None:
     codes = codes_of_persons("وقد أجرى وزير المالية اليوناني اقليدس تساكالوتوس الجمعة مباحثات مع الدائنين.")
     assert list(codes.values()) == ["GRCGOV"]
+
+
+def test_a_kunya_is_not_the_person_it_names_by() -> None:
+    # "the mother of al-Bashir" is not Omar al-Bashir; أبو مازن, a dictionary name, still is Abbas
+    assert codes_of_persons("جاءتهم أم البشير خاطبة تريدها لابنها.") == {"أم البشير": None}
+    assert codes_of_persons("وقال أبو مازن إن السلطة ترفض ذلك.") == {"أبو مازن": "PSEGOV"}

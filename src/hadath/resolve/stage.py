@@ -229,6 +229,9 @@ def _context_country(tokens: Sequence[Token], i: int, j: int, agent: str) -> tup
     return None, ""
 
 
+_KUNYA = frozenset(fold(w) for w in ("أم", "أبو", "أبا", "أبي", "ابن", "بنت", "بن"))
+"""First words of a two-word name that names someone by a relative (أم البشير)."""
+
 _GIVEN_NAME_MIN = 5
 """Distinct names of the name memory a word must start to be a given name."""
 
@@ -277,7 +280,8 @@ def _person(
             found = _known_person(" ".join(words[:k]), when)
             if found is not None:
                 found["reason"] += " by a shorter nasab"
-    if found is None and len(words) > 1 and len(words[-1]) >= 4 and not _given_name(words[-1]):
+    kunya = len(words) == 2 and fold(words[0]) in _KUNYA  # أم البشير, أبو مبارك: a parent of X, not X
+    if found is None and len(words) > 1 and len(words[-1]) >= 4 and not _given_name(words[-1]) and not kunya:
         found = _known_person(words[-1], when)
         code = str(found.get("code") or "") if found is not None else ""
         if found is not None and len(code) <= 3 and iso2_of(code) is None:
