@@ -1479,3 +1479,12 @@ def test_events_who_is_condemned_is_who_made_the_condemned_act() -> None:
 def test_events_a_visit_during_talks_is_made_by_the_titled_subject_of_the_talks() -> None:
     text = "أجرى الرئيس التركي رجب طيب إردوغان أمس محادثات مع نظيره الصيني شي جينبينغ خلال زيارة تستمر يومين إلى الصين."
     assert [(e.source, e.target) for e in events(text) if e.mode == "visit"] == [("TURGOV", "CHN")]
+
+
+def test_events_a_city_naming_a_declaration_is_no_actor() -> None:
+    text = (
+        "وأثنى على إعلان القاهرة الصادر بمناسبة الزيارة الذي أكد خلاله الجانبان الحرص على تعزيز الأمن "
+        "ورفض محاولات التدخل في الشؤون الداخلية للدول العربية."
+    )
+    assert "EGY" not in [e.source for e in events(text)]
+    assert who("وزار الرئيس الفرنسي القاهرة أمس.", "CONSULT") == ("FRAGOV", "EGY")

@@ -924,6 +924,39 @@ def _in_aside(tokens: Sequence[Token], a: ActorRef, head: int) -> bool:
     return False
 
 
+_CITY_NAMED = frozenset(
+    fold(w)
+    for w in (
+        "إعلان",
+        "اتفاق",
+        "اتفاقية",
+        "مؤتمر",
+        "قمة",
+        "بيان",
+        "معاهدة",
+        "مبادرة",
+        "اجتماع",
+        "اجتماعات",
+        "محادثات",
+        "مفاوضات",
+        "مباحثات",
+        "جولة",
+        "حوار",
+        "عملية",
+        "مسار",
+        "وثيقة",
+        "بروتوكول",
+        "تفاهمات",
+    )
+)
+"""Nouns that a city names (إعلان القاهرة, اتفاق الرياض, قمة الدوحة): the city is no actor there."""
+
+
+def _named_after_city(tokens: Sequence[Token], a: ActorRef) -> bool:
+    """Whether an actor is a one-word city right after a noun it names (إعلان القاهرة)."""
+    return a.end - a.start == 1 and a.start > 0 and fold(tokens[a.start - 1].norm).lstrip("وب") in _CITY_NAMED
+
+
 _NEWSPAPERS = frozenset(
     {"الرياض", "الوطن", "عكاظ", "المدينه", "الجزيره", "الحياه", "اليوم", "الاقتصاديه", "الشرق", "البلاد", "الاهرام"}
 )
@@ -2069,6 +2102,7 @@ def events_stage(doc: Document) -> Document:
             and not (_media(a) and not a.code)
             and not _dateline(tokens, a)
             and not _quoted_outlet(tokens, a)
+            and not (_named_after_city(tokens, a) and _city(doc, a))  # إعلان القاهرة: a declaration's name
         ]
         own = any(m.trigger.origin == "hadath" for m in matches)
         for m in matches:
