@@ -1488,3 +1488,11 @@ def test_events_a_city_naming_a_declaration_is_no_actor() -> None:
     )
     assert "EGY" not in [e.source for e in events(text)]
     assert who("وزار الرئيس الفرنسي القاهرة أمس.", "CONSULT") == ("FRAGOV", "EGY")
+
+
+def test_events_the_owner_of_struck_houses_did_not_strike() -> None:
+    text = (
+        "وقالت مصادر ميدانية إن غارات عنيفة استهدفت مواقع التمرد في صعدة، "
+        "فيما استهدف أيضا منازل لكبار قادة جماعة الحوثي هناك."
+    )
+    assert "YEMREB" not in [e.source for e in events(text)]

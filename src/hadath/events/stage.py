@@ -1597,6 +1597,8 @@ def _event(
                 and not (t.kind == "verb" and _oblique(tokens, a))
                 # (not past another act: أدان الوزير قصف روسيا, Russia's shelling)
                 and not any(m.end <= mm.head < a.start for mm in all_matches)
+                # (nor past the positions struck: استهدف أيضا منازل لكبار قادة جماعة الحوثي)
+                and not _near(tokens, m.end - 1, a.start, "target_markers")
             ]
             # هاجم مسلحون ينتمون إلى جماعة بوكو حرام: the group the doers belong to
             # (not قصف الجيش مواقع تابعة لتنظيم داعش: whose positions were struck)
