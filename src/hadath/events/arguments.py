@@ -72,10 +72,12 @@ def _agent_words(
     if " ".join(keys[k] for k in words) in agents:
         return True
     rest = words[head:]
-    return len(rest) <= 2 and all(
-        not _waw(tokens[k]) and (fold(tokens[k].text).endswith(("ي", "يه", "ية")) or keys[k] in _STATE_WORDS)
-        for k in rest
-    )
+    return len(rest) <= 2 and all(not _waw(tokens[k]) and (_nisba(tokens[k]) or keys[k] in _STATE_WORDS) for k in rest)
+
+
+def _nisba(tok: Token) -> bool:
+    """Whether a word is written as a relative adjective (العسكرية, الملكي)."""
+    return fold(tok.text).endswith(("ي", "يه", "ية"))
 
 
 def _model_name(tokens: Sequence[Token], k: int) -> bool:
@@ -289,7 +291,7 @@ def sentence_actors(doc: Document, sent: Sentence) -> list[ActorRef]:
                 not held
                 and any(
                     not tokens[k].article
-                    and not fold(tokens[k].text).endswith(("ي", "يه", "ية"))
+                    and not _nisba(tokens[k])
                     and keys[k] not in _STATE_WORDS
                     and keys[k] not in t.agents  # (نائب رئيس مجلس الأمة الكويتي: a chain of titles)
                     and keys[k] not in t.agent_first_words

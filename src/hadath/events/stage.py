@@ -886,9 +886,15 @@ def _verbal_attack(tokens: Sequence[Token], m: TriggerMatch) -> bool:
         or not fold(tokens[m.head].norm).lstrip("وف").startswith(("هاجم", "يهاجم", "تهاجم"))
     ):
         return False
-    return any(fold(tokens[k].norm) in _SPEECH for k in range(m.end, min(len(tokens), m.end + 14))) or any(
-        fold(tokens[k].norm).lstrip("و") in _SPEECH_NOUNS for k in range(max(0, m.start - 5), m.start)
-    )  # (التصريحات … التي هاجم فيها المملكة: in the statements)
+    return any(
+        fold(tokens[k].norm) in _SPEECH for k in range(m.end, min(len(tokens), m.end + 14))
+    ) or _statement_before(tokens, m.start, 5)  # (التصريحات … التي هاجم فيها المملكة: in the statements)
+
+
+def _statement_before(tokens: Sequence[Token], k: int, reach: int) -> bool:
+    """Whether a word for a statement (تصريحات, خطاب, كلمة …) is among the ``reach`` words
+    before token ``k``."""
+    return any(fold(tokens[j].norm).lstrip("و") in _SPEECH_NOUNS for j in range(max(0, k - reach), k))
 
 
 _SPEECH_NOUNS = frozenset(
@@ -1087,7 +1093,7 @@ def _title_word(tok: Token) -> bool:
         and (
             actor_key(tok.text) in tables().agents
             or tok.norm in _TITLE_NOUNS
-            or cue_words("honorifics").intersection(forms(tok)) != set()
+            or not cue_words("honorifics").isdisjoint(forms(tok))
             or (tok.article and actor_key(tok.text) in tables().adjectives)
         )
     )
@@ -1239,9 +1245,7 @@ def _event(
         and tokens[head + 1].norm in _WHERE_RESUMED
         and (subject := _after_titles(tokens, doers, head + 2)) is not None
     ):
-        if source is not None and any(
-            fold(tokens[k].norm).lstrip("و") in _SPEECH_NOUNS for k in range(max(0, source.start - 3), source.start)
-        ):
+        if source is not None and _statement_before(tokens, source.start, 3):
             # التصريحات المستفزة لنوري المالكي والتي هاجم فيها المملكة: in his statements he
             # attacked it — the statements' owner acts, the actor after فيها is his object
             given_to = subject
