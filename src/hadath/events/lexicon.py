@@ -203,9 +203,23 @@ def coordinated(tok: Token, trigger: Trigger) -> bool:
     return fs[0].startswith("و") and trigger not in _starting(fs[:1])
 
 
+@word_cache(262144)
+def _behind_noun_proclitic(slot: Slot, fs: tuple[str, ...]) -> bool:
+    """Whether a word fills ``slot`` only as an imperfect verb behind a proclitic of nouns
+    (بيتهم is not ب + يتهم, كيتهم not ك + يتهم), after an optional و or ف. (A masdar behind ب
+    is read as the noun it is: قامت باحتلال.)"""
+    core = fs[0][1:] if fs[0][:1] in ("و", "ف") and len(fs[0]) > 3 else fs[0]
+    if not core.startswith(("ب", "ك")):
+        return False
+    accepted = [f for f in fs if _slot_accepts(slot, (f,))]
+    return bool(accepted) and all(f.startswith(("ي", "ن")) for f in accepted)
+
+
 def _match_at(trigger: Trigger, tokens: Sequence[Token], i: int) -> int | None:
     """End of a match of ``trigger`` starting at token ``i``, or None."""
     if not _slot_matches(trigger.slots[0], tokens[i]):
+        return None
+    if trigger.kind == "verb" and _behind_noun_proclitic(trigger.slots[0], forms(tokens[i])):
         return None
     pos = i + 1
     for slot in trigger.slots[1:]:

@@ -78,7 +78,7 @@ def _sports_words(tokens: Sequence[Token]) -> set[str]:
 _NEAR = 16  # tokens between a source outside the trigger's clause and the trigger
 _NOUN_GAP = 4  # tokens between a noun trigger and a doer before it with no verb that makes it
 _CLAUSE = ("،", ",", ".", "؛", ";")
-_CERTAINTY = ("asserted", "reported", "intent", "future")
+_CERTAINTY = ("asserted", "reported", "intent", "future", "hypothetical")
 
 
 def _time_aside(tokens: Sequence[Token], comma: int, step: int) -> int:
@@ -315,7 +315,15 @@ def _embedded(tokens: Sequence[Token], m: TriggerMatch, matches: Sequence[Trigge
     if m.head > 0 and _near(tokens, m.head - 1, m.head, "relative_pronouns"):
         return False  # دعت الجامعة العربية التي استنكرت القصف: a clause of its own about its noun
     clause = _clause_start(tokens, m.head)
-    return any(o.trigger.type in _EMBEDDING and clause <= o.start and o.end <= m.start for o in matches)
+    if any(o.trigger.type in _EMBEDDING and clause <= o.start and o.end <= m.start for o in matches):
+        return True
+    # مناشدة الحكومة اليمنية للمجتمع الدولي بإرسال مساعدات, داعين الكونغرس إلى رفض الاتفاق: a
+    # word that asks, with the act it asks for after ب, ل or إلى
+    first = tokens[m.start]
+    governed = (first.norm[:1] in ("ب", "ل") and not first.norm.startswith("لل")) or (
+        m.start > 0 and tokens[m.start - 1].norm in ("الي", "علي")
+    )
+    return governed and _near(tokens, max(clause, m.start - 8), m.start, "requests")
 
 
 def _from_actor(tokens: Sequence[Token], doers: Sequence[ActorRef], end: int) -> ActorRef | None:
@@ -348,7 +356,8 @@ def _after_titles(tokens: Sequence[Token], doers: Sequence[ActorRef], k: int) ->
         if p in starts:
             return starts[p]
         if not (
-            _near(tokens, p, p + 1, "honorifics")
+            (p == k and tokens[p].text in _QUOTES)  # اغتاله «داعش»: a name in quotes
+            or _near(tokens, p, p + 1, "honorifics")
             or actor_key(tokens[p].text) in tables().agents
             or tokens[p].norm in _MEMBERS_OF  # يهددهم متشددو تنظيم داعش
             # (a title's country: ولي ولي العهد السعودي صاحب السمو الملكي الأمير …)
@@ -421,6 +430,8 @@ def _posted_at(tokens: Sequence[Token], a: ActorRef) -> bool:
 
 def _person_before(doc: Document, tokens: Sequence[Token], head: int) -> bool:
     """Whether a person's name (a PERS mention, coded or not) ends right before token ``head``."""
+    if head > 1 and tokens[head - 1].norm in ("قد", "لقد", "وقد"):
+        head -= 1  # هيكل قد هاجم
     if head == 0:
         return False
     end = tokens[head - 1].end
@@ -799,6 +810,24 @@ def _agent_by_verb(tokens: Sequence[Token], actors: Sequence[ActorRef], end: int
 
 _THAT = frozenset({"ان", "بان", "وان"})  # أن, إن, بأن, وأن: "that", opening what someone says
 
+
+def _noun_subject(tokens: Sequence[Token], actors: Sequence[ActorRef], head: int) -> bool:
+    """Whether the subject of the verb at ``head`` is a noun with the article right after
+    "that" (فإن القصف استهدف, أن الانفجار وقع) that names no actor, title or agent."""
+    if head < 2:
+        return False
+    noun = tokens[head - 1]
+    return (
+        noun.kind == "word"
+        and noun.article
+        and not noun.prefix
+        and fold(tokens[head - 2].norm).removeprefix("ف") in _THAT
+        and not any(a.start <= head - 1 < a.end for a in actors)
+        and not _title_word(noun)
+        and not _nisba_word(noun)
+    )
+
+
 _NOT_A_SUBJECT = frozenset(
     {"في", "علي", "ضد", "من", "منذ", "خلال", "الي", "عليه", "عليها", "عليهم", "امس", "اليوم", "مؤخرا", "بعد", "قبل"}
 )
@@ -889,6 +918,45 @@ def _verbal_attack(tokens: Sequence[Token], m: TriggerMatch) -> bool:
     return any(
         fold(tokens[k].norm) in _SPEECH for k in range(m.end, min(len(tokens), m.end + 14))
     ) or _statement_before(tokens, m.start, 5)  # (التصريحات … التي هاجم فيها المملكة: in the statements)
+
+
+_SURVIVE = frozenset({"نجا", "نجت", "ينجو", "تنجو", "نجوا", "ينجون", "نجاته", "نجاتها", "نجاه"})
+"""Survived (نجا من هجوم): who survives an act suffers it."""
+
+_DENY = frozenset(
+    {"نفي", "نفت", "ينفي", "تنفي", "نفوا", "ينفون", "رفض", "رفضت", "يرفض", "ترفض", "رفضوا", "يرفضون", "رفضه", "رفضها"}
+)
+
+
+def _denied(tokens: Sequence[Token], m: TriggerMatch) -> bool:
+    """Whether an accusation noun is what a denial just before it (in its clause) denies."""
+    if m.trigger.type != "ACCUSE" or m.trigger.kind != "noun":
+        return False
+    lo = max(_clause_start(tokens, m.head), m.start - 4)
+    return any(fold(tokens[k].norm).removeprefix("و") in _DENY for k in range(lo, m.start))
+
+
+def _as_criticism(m: TriggerMatch) -> TriggerMatch:
+    """An attack trigger read as a criticism (ACCUSE, disapprove)."""
+    return dataclasses.replace(m, trigger=dataclasses.replace(m.trigger, type="ACCUSE", mode="disapprove", cameo="111"))
+
+
+_ATTACK_WORDS = frozenset({"هاجم", "يهاجم", "تهاجم", "هجوم", "هجوما", "الهجوم", "هجومه", "هجومها", "هجمه", "هجمات"})
+
+
+def _attacker_in_words(doc: Document, tokens: Sequence[Token], m: TriggerMatch, source: ActorRef | None) -> bool:
+    """Whether an attack of no particular means (هاجم, شن هجوما) is made by one named person
+    (a PERS mention) right before or after it: in news, a person's attack is one in words."""
+    if source is None or m.trigger.type != "ASSAULT" or m.trigger.mode:
+        return False
+    if source.end < m.start - 2 or source.start > m.end + 3:
+        return False  # (a person named further away is seldom the attacker: صالح … بعد أن شنت المقاومة هجوما)
+    lo, hi = (source.end, m.start) if source.end <= m.start else (m.end, source.start)
+    if any(tokens[k].text in _CLAUSE for k in range(lo, hi)):
+        return False
+    if not any(fold(tokens[k].norm).lstrip("وف") in _ATTACK_WORDS for k in range(m.start, m.end)):
+        return False
+    return any(x.type == "PERS" and source.char_start <= x.start and x.end <= source.char_end for x in doc.mentions)
 
 
 def _statement_before(tokens: Sequence[Token], k: int, reach: int) -> bool:
@@ -1104,6 +1172,8 @@ _TITLE_NOUNS = frozenset({"رئيس", "الرئيس", "وزير", "الوزير"
 
 def _modality(tokens: Sequence[Token], head: int) -> str:
     verb = tokens[head]
+    if _near(tokens, max(_clause_start(tokens, head), head - 6), head, "hypothetical"):
+        return "hypothetical"  # في حال رفضها, احتمالات أن تشن إسرائيل هجوما: it may not happen
     if (verb.norm.startswith(("ست", "سي", "سن")) and len(verb.norm) > 4) or _near(tokens, head - 3, head, "future"):
         return "future"
     clause = _clause_start(tokens, head)
@@ -1182,6 +1252,7 @@ def _event(
     source = None
     given_to: ActorRef | None = None
     by_adjective = False
+    resumed = False  # whether the verb's object pronoun resumes the noun before its relative pronoun
     rel = head - 1 if head > 0 and _near(tokens, head - 1, head, "relative_pronouns") else None
     if rel is not None:
         # الجماعات "المتمردة" التي احتلت: the noun before the relative pronoun acts
@@ -1215,6 +1286,18 @@ def _event(
     ):
         # العراقيين الذين قصفت: a verb that is not plural does not have them as its subject
         given_to, source = source, None
+    elif (
+        rel is not None
+        and source is not None
+        and given_to is None
+        and t.kind == "verb"
+        and tokens[rel].norm in ("التي", "الذي")
+        and _pronoun(tokens[head]) in _OBJECT_PRONOUNS
+        and (_plural_verb(tokens[head].stem) or tokens[head].stem.endswith("و"))
+    ):
+        # إيران التي يتهمونها بالتدخل: a plural subject is not the one noun before, which the
+        # verb's pronoun resumes as its object
+        given_to, source, resumed = source, None, True
     elif rel is None and t.kind == "verb" and _pronoun(tokens[head]):
         # جماعات إرهابية تدعمها طهران: a noun with no article, resumed by the verb's pronoun, is
         # what it is done to; its subject follows
@@ -1236,7 +1319,9 @@ def _event(
     if source is None and t.kind == "verb" and (said := _pronoun_subject(tokens, doers, head)) is not None:
         source = said  # قال إن إيران تعرقل …، وإنها تدعم: "it" is the subject after the إن before
     # عصابات «تدفيع الثمن» اليهودية التي هاجمت: the verb's subject is a noun no actor names
-    unnamed = rel is not None and source is None and t.kind == "verb" and not _pronoun(tokens[head])
+    unnamed = rel is not None and source is None and t.kind == "verb" and (resumed or not _pronoun(tokens[head]))
+    if source is None and rel is None and _noun_subject(tokens, actors, head) and t.kind == "verb":
+        unnamed = True  # فإن القصف استهدف معسكرات: the noun after "that" is the subject, no actor
     if (
         rel is not None
         and not unnamed
@@ -1273,6 +1358,15 @@ def _event(
     exposed = tokens[m.start].norm.startswith("ل") and _near(
         tokens, max(_clause_start(tokens, head), m.start - 8), m.start, "exposed_to"
     )
+    # نجا نواز شريف من هجوم: who survived it is its target, like who was exposed to it
+    exposed = exposed or (
+        m.start >= 2
+        and tokens[m.start - 1].norm == "من"
+        and any(
+            fold(tokens[k].norm).lstrip("و") in _SURVIVE
+            for k in range(max(_clause_start(tokens, head), m.start - 10), m.start - 1)
+        )
+    )
     # (any actor before: ملاحقة عناصر الحوثيين التي فرت أثناء تعرضها لغارات, a target elsewhere)
     exposed_before = [a for a in actors if a.end <= head and a.start >= _clause_start(tokens, head)] if exposed else []
     victim = (before or exposed_before or [None])[-1] if exposed else None
@@ -1281,6 +1375,10 @@ def _event(
             _agent_by_verb(tokens, actors, m.end)
             or _by_agent(tokens, actors, m.end)
             or _adjective_actor(doc, tokens, m.end)  # تعرضهم لهجمات إسرائيلية
+            # (نجا … من هجوم لتنظيم القاعدة: an attack's ل names who made it; so does its
+            # genitive: من هجوم الميليشيات الحوثية)
+            or next((a for a in actors if m.end <= a.start <= m.end + 1 and _lead(tokens, a) in ("ل", "لل")), None)
+            or next((a for a in doers if a.start == m.end and not _lead(tokens, a)), None)
             or _given_by(tokens, doers, m.end, _clause_end(tokens, head))
         )
         if exposed
@@ -1620,7 +1718,17 @@ def _event(
         # the group the gunmen belong to
         members = source
         source = next(
-            (a for a in actors if source.end <= a.start <= source.end + 5 and _affiliated(tokens, a)), source
+            (
+                a
+                for a in actors
+                if source.end <= a.start <= source.end + 5
+                and (
+                    _affiliated(tokens, a)
+                    # مسلحون من حركة الشباب: gunmen of a group (not مسلحون من سوريا: where from)
+                    or (a.start == source.end + 1 and tokens[source.end].norm == "من" and a.code and not a.country)
+                )
+            ),
+            source,
         )  # (the group after في is no place: الفصائل المنضوية في جيش الفتح)
     if (
         t.type == "AID"
@@ -2128,10 +2236,20 @@ def events_stage(doc: Document) -> Document:
                 m = dataclasses.replace(m, trigger=dataclasses.replace(m.trigger, kind="noun"))
             if _verbal_attack(tokens, m):
                 # هاجم ضاحي خلفان ميليشيا الحوثي، واصفا إياها: an attack in words, a criticism
-                m = dataclasses.replace(
-                    m, trigger=dataclasses.replace(m.trigger, type="ACCUSE", mode="disapprove", cameo="111")
-                )
+                m = _as_criticism(m)
+            denial = _denied(tokens, m)
+            if denial:
+                # ولطالما نفت أنقرة هذه الاتهامات: who denies accusations rejects them; the
+                # accusers are others
+                m = dataclasses.replace(m, trigger=dataclasses.replace(m.trigger, type="REJECT", mode="", cameo="120"))
             ev = _event(doc, si, sent, tokens, actors, m, matches, towns)
+            if denial:
+                ev["negated"] = False  # (the denial is the act, not its negation)
+            if _attacker_in_words(doc, tokens, m, ev["source"]):
+                # هاجم الأمير خالد آل سعود الكاتب المصري, شن السيناتور بوب كوركر هجوما عنيفا عليه:
+                # one person's attack is made in words
+                m = _as_criticism(m)
+                ev = _event(doc, si, sent, tokens, actors, m, matches, towns)
             if converted and (ev["source"] is None or ev["target"] is None):
                 continue  # converted patterns are broad: they must find both actors
             told = _told_before(ev, merged, order)  # a later report of an event told before, or None
