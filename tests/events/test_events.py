@@ -1583,3 +1583,49 @@ def test_events_gunmen_of_a_group_are_the_group(text: str, pair: tuple[str, str]
 def test_events_who_survives_an_attack_suffers_it(text: str, pair: tuple[str, str | None]) -> None:
     source, target = who(text, "ASSAULT")
     assert (source, target and target[: len(pair[1] or "")]) == pair  # (Sharif's code in 2013: PAKPTYELI)
+
+
+def test_events_a_verb_with_the_vowels_of_a_passive_is_suffered_by_who_is_named() -> None:
+    text = "وتحدث عن شطب ديون اليونان كما فعلت الدول الدائنة لألمانيا في عام 1953، وانتُقِد سلف تسيبراس لكونه طيعا."
+    assert [e.type for e in events(text) if e.type == "ACCUSE"] == []
+    assert who("واعتُقل الناشط السعودي من قبل السلطات الإيرانية.", "COERCE")[0] == "IRNGOV"
+
+
+@pytest.mark.parametrize(
+    ("text", "sources"),
+    [
+        # what the strikes hit, their maker hit
+        ("وشنت طائرات التحالف غارات استهدفت مواقع الحوثيين في صعدة.", ["IGOARBCOA", "IGOARBCOA"]),
+        # (the dead by a shelling did not make it)
+        ("وأعلن مصدر أمني عن مقتل سبعة من قادة تنظيم داعش بقصف مدفعي استهدف موكبا للسيارات في الفلوجة.", []),
+    ],
+)
+def test_events_an_act_noun_before_a_verb_is_its_subject(text: str, sources: list[str]) -> None:
+    assert [e.source for e in events(text) if e.type == "ASSAULT"] == sources
+
+
+def test_events_an_agreements_parties_come_after_bayna() -> None:
+    text = "رغم كل الضجة التي أثارتها إسرائيل بشأن توقيع الاتفاق النووي بين إيران والدول الست الكبرى."
+    assert [e.source for e in events(text) if e.type == "AGREE"] == ["IRN"]
+
+
+def test_events_the_owner_of_a_struck_camp_did_not_strike() -> None:
+    text = "كما استهدفت طائرات التحالف معسكر اللواء 55 التابع لميليشيات الحوثي في منطقة يريم وسط اليمن."
+    assert who(text, "ASSAULT") == ("IGOARBCOA", "YEMREB")
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("وكانت الأمم المتحدة تطلب من الحوثيين الانسحاب من المدن.", ("IGOUNO", "YEMREB")),
+        ("وطلبت الحكومة اليمنية من الأمم المتحدة إرسال مساعدات إنسانية.", ("YEMGOV", "IGOUNO")),
+    ],
+)
+def test_events_who_is_asked_comes_after_min(text: str, pair: tuple[str, str]) -> None:
+    assert who(text, "REQUEST") == pair
+    assert [e.type for e in events(text) if e.type == "AID"] == []  # (asked for, not given)
+
+
+def test_events_readiness_is_an_intent() -> None:
+    text = "وفي ما يتعلق بمدى استعداد واشنطن للانخراط في محادثات جديدة مع إيران حول بعض القضايا."
+    assert [(e.type, e.modality) for e in events(text)] == [("CONSULT", "intent")]

@@ -159,10 +159,13 @@ def _dateline(tokens: Sequence[Token], a: ActorRef) -> bool:
     return a.start < _DATELINE_WORDS and a.start > 0 and tokens[a.start - 1].text in _DATELINE_MARKS
 
 
-def _between(tokens: Sequence[Token], actors: Sequence[ActorRef], end: int) -> ActorRef | None:
+def _between(tokens: Sequence[Token], actors: Sequence[ActorRef], end: int, reach: int = 3) -> ActorRef | None:
     """The first of the parties named by بين just after a noun trigger ending at ``end``
-    (اشتباكات عنيفة بين الجيش المالي و…, وساطة بين الحكومة السودانية و…), or None."""
-    for k in range(max(end - 1, 0), min(end + 3, len(tokens))):  # (بين may end the trigger's pattern)
+    (اشتباكات عنيفة بين الجيش المالي و…, وساطة بين الحكومة السودانية و…), or within ``reach``
+    words of it in its clause, or None."""
+    for k in range(max(end - 1, 0), min(end + reach, len(tokens))):  # (بين may end the trigger's pattern)
+        if tokens[k].text in _CLAUSE and k > end + 1:
+            return None  # (اشتباكات أمس، بين …: a time's comma only just after it)
         if tokens[k].norm == "بين":
             # (or after titles: بين الأمير محمد بن سلمان; or joined to a first party no actor
             # names: بين المقاومة والجيش)
@@ -811,6 +814,60 @@ def _agent_by_verb(tokens: Sequence[Token], actors: Sequence[ActorRef], end: int
 _THAT = frozenset({"ان", "بان", "وان"})  # أن, إن, بأن, وأن: "that", opening what someone says
 
 
+_DAMMA = "\u064f"
+_HARAKAT = frozenset(chr(c) for c in range(0x064B, 0x0653))
+
+
+def _marked_passive(text: str) -> bool:
+    """Whether a perfect verb is written with the vowels of a passive: a damma on its first
+    letter (قُتل, أُطلق) or on the ت of an eighth or tenth form (انتُقد, اعتُقل, استُهدف)."""
+    letters = text.lstrip("وف" + "".join(_HARAKAT))
+    if len(letters) < 3 or _DAMMA not in letters:
+        return False
+    if letters[1] == _DAMMA:
+        return letters[0] not in "يتن"  # (يُقاتل, تُدين, نُطالب: imperfects, active too)
+    return letters[0] in "اإ" and _DAMMA in letters[2:5] and "ت" + _DAMMA in letters[:5]
+
+
+def _to_passive(doc: Document, ev: dict[str, Any], agent: ActorRef | None) -> None:
+    """Recast ``ev`` as a passive: the actor taken as its doer suffers it; ``agent`` does it."""
+    old = ev["source"]
+    if old is agent:
+        return
+    if ev["target"] is None:
+        ev["target"] = old
+    ev["source"] = agent
+    args = []
+    for a in ev["arguments"]:
+        if a.role == "source":
+            if old is not None and ev["target"] is old and (a.start, a.end) == (old.char_start, old.char_end):
+                args.append(dataclasses.replace(a, role="target"))
+            continue
+        args.append(a)
+    ev["arguments"] = ([_actor_arg(doc, agent, "source")] if agent is not None else []) + args
+
+
+def _act_subject(tokens: Sequence[Token], matches: Sequence[TriggerMatch], m: TriggerMatch) -> TriggerMatch | None:
+    """The act of the same kind named just before a verb, whose subject it is (بقصف مدفعي
+    استهدف موكبا, شن عدة غارات استهدفت مواقع: what the shelling or the strikes hit); only
+    adjectives may come between, and the verb has no و and no object pronoun of its own."""
+    if m.trigger.kind != "verb" or coordinated(tokens[m.start], m.trigger) or _pronoun(tokens[m.head]):
+        return None
+    if m.trigger.type not in ("ASSAULT", "ACCUSE"):
+        return None  # (زيارة يلتقي خلالها: the visitor meets, not the visit)
+    for mm in matches:
+        if (
+            mm is not m
+            and mm.trigger.type == m.trigger.type
+            and mm.end <= m.start
+            and m.start - mm.end <= 2
+            and all(_nisba_word(tokens[k]) and not tokens[k].article for k in range(mm.end, m.start))
+            and not tokens[mm.end - 1].article  # (an indefinite noun: a relative clause without الذي)
+        ):
+            return mm
+    return None
+
+
 def _noun_subject(tokens: Sequence[Token], actors: Sequence[ActorRef], head: int) -> bool:
     """Whether the subject of the verb at ``head`` is a noun with the article right after
     "that" (فإن القصف استهدف, أن الانفجار وقع) that names no actor, title or agent."""
@@ -1322,6 +1379,9 @@ def _event(
     unnamed = rel is not None and source is None and t.kind == "verb" and (resumed or not _pronoun(tokens[head]))
     if source is None and rel is None and _noun_subject(tokens, actors, head) and t.kind == "verb":
         unnamed = True  # فإن القصف استهدف معسكرات: the noun after "that" is the subject, no actor
+    act_subject = _act_subject(tokens, all_matches, m) if source is None and rel is None else None
+    if act_subject is not None:
+        unnamed = True  # بقصف مدفعي استهدف موكبا, شن عدة غارات استهدفت مواقع: the act's maker does it
     if (
         rel is not None
         and not unnamed
@@ -1357,6 +1417,16 @@ def _event(
     # exposed to it is its target; who made it is named by a verb (شنه) or comes after من
     exposed = tokens[m.start].norm.startswith("ل") and _near(
         tokens, max(_clause_start(tokens, head), m.start - 8), m.start, "exposed_to"
+    )
+    # مقتل سبعة من قادة تنظيم داعش بقصف مدفعي: who died by it suffered it
+    exposed = exposed or (
+        t.type == "ASSAULT"
+        and tokens[m.start].norm.startswith(("ب", "وب"))
+        and not tokens[m.start].norm.startswith(("بين", "بعد"))
+        and _near(tokens, max(_clause_start(tokens, head), m.start - 8), m.start, "casualties")
+        # (not الذين قاموا بقصف: they did it)
+        and not _near(tokens, max(_clause_start(tokens, head), m.start - 8), m.start, "relative_pronouns")
+        and not _near(tokens, m.start - 1, m.start, "support_verbs")
     )
     # نجا نواز شريف من هجوم: who survived it is its target, like who was exposed to it
     exposed = exposed or (
@@ -1396,8 +1466,13 @@ def _event(
             earlier = [a for a in doers if a.end <= head]
             receiver = before[-1] if before else earlier[-1] if earlier else None
             given_from = True
-    between = _between(tokens, doers, m.end) if t.kind == "noun" else None
-    if source is None and between is not None and t.type in ("ASSAULT", "CONSULT") and t.mode != "mediate":
+    # (an agreement's parties may come some words on: توقيع اتفاق نووي تاريخي في 14 يوليو بين إيران …)
+    between = (
+        _between(tokens, doers, m.end, 8 if t.type == "AGREE" else 3)
+        if t.kind == "noun" or (t.type == "AGREE" and not (source or _pronoun(tokens[head])))
+        else None
+    )
+    if source is None and between is not None and t.type in ("ASSAULT", "CONSULT", "AGREE") and t.mode != "mediate":
         # اشتباكات عنيفة بين الجيش المالي ومسلحين من …, محادثات بين X وY: the first party,
         # the other its target
         source = between
@@ -1631,11 +1706,13 @@ def _event(
             # كما اتهم حزب العمال الكردستاني وتنظيم داعش بأن …: who is accused "of", the subject
             # being named before (or not at all)
             given_to, right_after, named_before = right_after, None, True
+        asked = tokens[m.end - 1].norm == "من" and t.type == "REQUEST"  # طلبت من أنقرة: whom it asks
         if (
             right_after is None
             and not plural
             and m.end > head + 1
             and not _near(tokens, m.end - 1, m.end, "target_markers")
+            and not asked
         ):
             right_after = _after_titles(tokens, doers, m.end)
         if (
@@ -1701,6 +1778,7 @@ def _event(
                 and not any(m.end <= mm.head < a.start for mm in all_matches)
                 # (nor past the positions struck: استهدف أيضا منازل لكبار قادة جماعة الحوثي)
                 and not _near(tokens, m.end - 1, a.start, "target_markers")
+                and not (asked and a.start >= m.end)
             ]
             # هاجم مسلحون ينتمون إلى جماعة بوكو حرام: the group the doers belong to
             # (not قصف الجيش مواقع تابعة لتنظيم داعش: whose positions were struck)
@@ -1722,6 +1800,9 @@ def _event(
                 a
                 for a in actors
                 if source.end <= a.start <= source.end + 5
+                # (not the owner of the positions struck: استهدفت طائرات التحالف معسكر اللواء 55
+                # التابع لميليشيات الحوثي)
+                and not _near(tokens, source.end, _belonging_word(tokens, a), "target_markers")
                 and (
                     _affiliated(tokens, a)
                     # مسلحون من حركة الشباب: gunmen of a group (not مسلحون من سوريا: where from)
@@ -1932,6 +2013,7 @@ def _event(
         "mode": t.mode or codebook().get(t.cameo, {}).get("context") or None,
         "cameo": t.cameo,
         "kind": t.kind,
+        "subject_act": act_subject.head if act_subject is not None else None,
         "source": source,
         "target": target,
         "negated": negated,
@@ -2219,6 +2301,7 @@ def events_stage(doc: Document) -> Document:
             and not (_named_after_city(tokens, a) and _city(doc, a))  # إعلان القاهرة: a declaration's name
         ]
         own = any(m.trigger.origin == "hadath" for m in matches)
+        made: dict[int, dict[str, Any]] = {}  # this sentence's events by their trigger's head
         for m in matches:
             converted = m.trigger.origin != "hadath"
             if converted and own:
@@ -2245,6 +2328,16 @@ def events_stage(doc: Document) -> Document:
             ev = _event(doc, si, sent, tokens, actors, m, matches, towns)
             if denial:
                 ev["negated"] = False  # (the denial is the act, not its negation)
+            if m.trigger.kind == "verb" and _marked_passive(tokens[m.head].text):
+                # وانتُقِد سلف تسيبراس: vowels that mark a passive — who is named suffers it;
+                # who did it comes after من قبل, if anywhere
+                _to_passive(doc, ev, _by_agent(tokens, actors, m.end))
+            made[m.head] = ev
+            maker = made.get(ev["subject_act"]) if ev["subject_act"] is not None else None
+            if maker is not None and maker["source"] is not None:
+                # شن التحالف عدة غارات استهدفت مواقع التنظيم: who made the strikes, hit
+                ev["source"] = maker["source"]
+                ev["arguments"] = [a for a in maker["arguments"] if a.role == "source"] + ev["arguments"]
             if _attacker_in_words(doc, tokens, m, ev["source"]):
                 # هاجم الأمير خالد آل سعود الكاتب المصري, شن السيناتور بوب كوركر هجوما عنيفا عليه:
                 # one person's attack is made in words
