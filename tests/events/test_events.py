@@ -1629,3 +1629,60 @@ def test_events_who_is_asked_comes_after_min(text: str, pair: tuple[str, str]) -
 def test_events_readiness_is_an_intent() -> None:
     text = "وفي ما يتعلق بمدى استعداد واشنطن للانخراط في محادثات جديدة مع إيران حول بعض القضايا."
     assert [(e.type, e.modality) for e in events(text)] == [("CONSULT", "intent")]
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("وعدت الحكومة التركية بتعزيز الإجراءات الأمنية غداة هجوم انتحاري نسب إلى تنظيم داعش.", ("IMGISI", None)),
+        ("وقتل 19 شخصا في هجوم ينسب إلى متمردين من حزب العمال الكردستاني.", ("TURREB", None)),
+    ],
+)
+def test_events_an_attack_attributed_to_a_group_is_the_groups(text: str, pair: tuple[str, None]) -> None:
+    assert who(text, "ASSAULT") == pair
+
+
+def test_events_a_masdar_joined_to_an_acts_noun_has_its_agent_after_it() -> None:
+    text = "وفي محافظة مأرب قتل عشرة من الحوثيين وقوات صالح في مواجهات مع المقاومة وقصف طيران التحالف في محافظة مأرب."
+    assert [e.source for e in events(text) if e.mode == "aerial"] == ["IGOARBCOA"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # past a list of places after a preposition, to the sentence's subject
+        ("فالمتطرفون التونسيون يقاتلون الآن في سورية وليبيا والعراق، ويهددون أمن واستقرار تونس.", "TUNINS"),
+        # past a verb joined by و, whose object follows it, to the subject after "that"
+        (
+            "وترى الاستخبارات الأمريكية أن إيران تؤوي قيادات في تنظيم القاعدة، وتدعم تنظيم داعش "
+            "وترعى الإرهاب في اليمن وسوريا والعراق.",
+            "IRN",
+        ),
+    ],
+)
+def test_events_a_verb_joined_by_wa_goes_on_with_the_subject(text: str, source: str) -> None:
+    assert [e.source for e in events(text) if e.type in ("THREATEN", "SUPPORT")] == [source]
+
+
+def test_events_al_qaeda_after_a_preposition_in_a_sentence_about_a_base_is_the_base() -> None:
+    text = (
+        "وأفادت المصادر بأن التحالف العربي شن سلسلة غارات استهدفت قاعدة العند ومعسكر لبوزة المجاور للقاعدة، "
+        "كما استهدفت منطقة سناح شمال مدينة الضالع."
+    )
+    assert [e.target for e in events(text) if e.type == "ASSAULT"] == [None, None]
+    assert who("وشن تنظيم القاعدة هجوما على قاعدة العند الجوية.", "ASSAULT") == ("IMGAQD", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "flags"),
+    [
+        (
+            "قالت صحيفة إنه كان بإمكان حماس اغتيال رئيس أركان الجيش الإسرائيلي السابق بيني غانتس.",
+            ("hypothetical", False),
+        ),
+        ("يريد أن يشن تنظيم داعش هجمات على الحكومة اليمنية.", ("intent", False)),
+        ("واعتمدت الحكومة اليمنية سياسة التسليح بدلا من إرسال المساعدات إلى الشعب الفقير.", ("asserted", True)),
+    ],
+)
+def test_events_possibility_wishes_and_instead(text: str, flags: tuple[str, bool]) -> None:
+    assert [(e.modality, e.negated) for e in events(text)] == [flags]

@@ -806,7 +806,12 @@ def _agent_by_verb(tokens: Sequence[Token], actors: Sequence[ActorRef], end: int
         return None
     # (not الهجمات التي يشنها في سيناء: where)
     return next(
-        (a for a in actors if k <= a.start <= k + 2 and not _marked(tokens, a) and not _located(tokens, a)),
+        (
+            a
+            for a in actors
+            # (an actor right after the link is the doer: هجوم انتحاري نسب إلى تنظيم داعش)
+            if k <= a.start <= k + 2 and (a.start == k or not _marked(tokens, a)) and not _located(tokens, a)
+        ),
         None,
     )
 
@@ -845,6 +850,36 @@ def _to_passive(doc: Document, ev: dict[str, Any], agent: ActorRef | None) -> No
             continue
         args.append(a)
     ev["arguments"] = ([_actor_arg(doc, agent, "source")] if agent is not None else []) + args
+
+
+def _noun_coordinated(tokens: Sequence[Token], m: TriggerMatch, matches: Sequence[TriggerMatch]) -> bool:
+    """Whether a bare three-letter verb form after و (وقصف, ودعم) follows an act's noun within
+    three words in its clause (في اشتباكات وقصف, مواجهات مع المقاومة وقصف): the masdar it also is."""
+    tok = tokens[m.head]
+    if not tok.norm.startswith("و") or tok.suffix or len(tok.norm) != 4 or m.head != m.start:
+        return False
+    return any(
+        mm.trigger.kind == "noun"
+        and mm.trigger.type == m.trigger.type
+        and mm.end <= m.start
+        and m.start - mm.end <= 2
+        and not any(tokens[k].text in _CLAUSE for k in range(mm.end, m.start))
+        for mm in matches
+    )
+
+
+_BASE_KINDS = frozenset({"جويه", "عسكريه", "بحريه", "عند"})
+
+
+def _a_base(tokens: Sequence[Token], a: ActorRef) -> bool:
+    """Whether a bare القاعدة (al-Qaeda) after a preposition is a military base: in a sentence
+    that names one (قاعدة العند, القاعدة الجوية, قاعدة عسكرية): المجاور للقاعدة, من القاعدة."""
+    if a.end - a.start != 1 or actor_key(tokens[a.start].text) != "قاعده" or not _in_phrase(tokens, a):
+        return False
+    return any(
+        actor_key(tokens[k].text) == "قاعده" and actor_key(tokens[k + 1].text) in _BASE_KINDS
+        for k in range(len(tokens) - 1)
+    )
 
 
 def _act_subject(tokens: Sequence[Token], matches: Sequence[TriggerMatch], m: TriggerMatch) -> TriggerMatch | None:
@@ -1114,18 +1149,32 @@ def _in_phrase(tokens: Sequence[Token], a: ActorRef) -> bool:
     return (a.start > 0 and tokens[a.start - 1].norm in _PREPOSITIONS) or _lead(tokens, a).startswith(("ب", "ل"))
 
 
+def _list_head(tokens: Sequence[Token], actors: Sequence[ActorRef], a: ActorRef) -> ActorRef:
+    """The first actor of a list joined by و that ends with ``a`` (سورية وليبيا والعراق -> سورية)."""
+    ends = {x.end: x for x in actors}
+    while _lead(tokens, a).startswith("و") and a.start in ends:
+        a = ends[a.start]
+    return a
+
+
 def _chain_subject(
     tokens: Sequence[Token], doers: Sequence[ActorRef], matches: Sequence[TriggerMatch], m: TriggerMatch
 ) -> ActorRef | None:
     """The subject of the nearest verb before ``m`` that has one right after it (a verb of
     saying, doing, or another trigger verb): the subject a verb joined by و goes on with."""
     heads = {mm.head for mm in matches if mm.trigger.kind == "verb" and mm.start < m.start}
+    starts = {a.start: a for a in doers}
     for k in range(m.start - 1, -1, -1):
+        if k in heads and tokens[k].norm.startswith("و"):
+            continue  # (وتدعم تنظيم داعش …، وتدعم: a verb joined by و has its object after it)
         if k in heads or _near(tokens, k, k + 1, "reported") or _near(tokens, k, k + 1, "comment_verbs"):
             subject = _after_titles(tokens, doers, k + 1)
             if subject is not None and not _in_phrase(tokens, subject):
                 return subject
-    return None
+        if tokens[k].norm in _THAT and k + 1 in starts:
+            return starts[k + 1]  # أن إيران تؤوي …، وتدعم: the subject after "that"
+    # (or the sentence's first words: فالمتطرفون التونسيون يقاتلون في سورية وليبيا، ويهددون)
+    return next((a for a in doers if a.start <= 1 and a.end < m.start and not _in_phrase(tokens, a)), None)
 
 
 _SERIES = frozenset({"سلسله", "موجه", "عدد", "جمله", "مجموعه", "عشرات", "مئات"})
@@ -1665,7 +1714,12 @@ def _event(
         source = _after_titles(tokens, doers, head + 2)
     elif source is None and not unnamed:
         source = before[-1] if before else None
-        if source is not None and t.kind == "verb" and coordinated(tokens[m.start], t) and _in_phrase(tokens, source):
+        if (
+            source is not None
+            and t.kind == "verb"
+            and coordinated(tokens[m.start], t)
+            and _in_phrase(tokens, _list_head(tokens, actors, source))  # (في سورية وليبيا والعراق، ويهددون)
+        ):
             # وصفت المفوضية العليا للاجئين وضع القادمين من تركيا … ودعت الحكومة اليونانية: a verb
             # joined by و goes on with the subject of a verb before, not an actor after a
             # preposition
@@ -1806,7 +1860,7 @@ def _event(
                 and (
                     _affiliated(tokens, a)
                     # مسلحون من حركة الشباب: gunmen of a group (not مسلحون من سوريا: where from)
-                    or (a.start == source.end + 1 and tokens[source.end].norm == "من" and a.code and not a.country)
+                    or (a.start == source.end + 1 and tokens[source.end].norm == "من" and a.code and not _a_state(a))
                 )
             ),
             source,
@@ -2299,6 +2353,7 @@ def events_stage(doc: Document) -> Document:
             and not _dateline(tokens, a)
             and not _quoted_outlet(tokens, a)
             and not (_named_after_city(tokens, a) and _city(doc, a))  # إعلان القاهرة: a declaration's name
+            and not _a_base(tokens, a)  # قاعدة العند … المجاور للقاعدة: the base, not al-Qaeda
         ]
         own = any(m.trigger.origin == "hadath" for m in matches)
         made: dict[int, dict[str, Any]] = {}  # this sentence's events by their trigger's head
@@ -2316,6 +2371,10 @@ def events_stage(doc: Document) -> Document:
                 # (and after a word of cause or time: جراء قصف, إثر هجوم — no verb follows one)
                 # القصف, التوقيع: the masdar with its article, read as the noun it is (its
                 # agent after it or named by an adjective: القصف التركي)
+                m = dataclasses.replace(m, trigger=dataclasses.replace(m.trigger, kind="noun"))
+            if m.trigger.kind == "verb" and _noun_coordinated(tokens, m, matches):
+                # في مواجهات مع المقاومة وقصف طيران التحالف: a masdar joined to an act's noun,
+                # its agent after it
                 m = dataclasses.replace(m, trigger=dataclasses.replace(m.trigger, kind="noun"))
             if _verbal_attack(tokens, m):
                 # هاجم ضاحي خلفان ميليشيا الحوثي، واصفا إياها: an attack in words, a criticism
