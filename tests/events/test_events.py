@@ -1686,3 +1686,50 @@ def test_events_al_qaeda_after_a_preposition_in_a_sentence_about_a_base_is_the_b
 )
 def test_events_possibility_wishes_and_instead(text: str, flags: tuple[str, bool]) -> None:
     assert [(e.modality, e.negated) for e in events(text)] == [flags]
+
+
+def test_events_who_enjoys_support_receives_it() -> None:
+    text = "كما تحظى «جبهة النصرة» بدعم من مدونتي «جبهة النصرة لأهل الشام» ومدونة «غرفة منبر الأنصار»."
+    assert "SYRIMGNUS" not in [e.source for e in events(text)]
+    assert who("وتحظى الحكومة اليمنية بدعم من السعودية.", "SUPPORT") == ("SAU", "YEMGOV")
+
+
+def test_events_the_coalition_to_support_legitimacy_is_a_name() -> None:
+    text = "والتي أعلنت عنها قيادة التحالف لدعم الشرعية في اليمن، وذلك بناء على طلب الرئيس اليمني."
+    assert [e.type for e in events(text) if e.type == "SUPPORT"] == []
+
+
+def test_events_a_masdar_after_tamma_is_suffered_by_its_genitive() -> None:
+    text = "فإذا نجحت هذه الخطوة، كما حذر كيري، فسيتم اتهام إسرائيل من قبل كل العالم، بإفشال الاتفاق."
+    assert "ISR" not in [e.source for e in events(text)]
+    assert who("وتم اتهام إسرائيل من قبل الأمم المتحدة بارتكاب جرائم.", "ACCUSE") == ("IGOUNO", "ISR")
+
+
+def test_events_an_intransitive_verb_after_wa_has_its_subject_after_it() -> None:
+    text = (
+        "وتكافح قوات الأمن الأفغاني للقضاء على التمرد وانسحب معظم أفراد القوات الأمريكية والأجنبية "
+        "في نهاية العام الماضي."
+    )
+    assert who(text, "RETREAT") == ("USAMIL", None)
+
+
+def test_events_a_visit_asked_of_someone_far_after_the_request_has_not_happened() -> None:
+    text = "ويأتي ذلك فيما طالب الرئيس هادي المبعوث الأممي لليمن إسماعيل ولد الشيخ أحمد إلى زيارة عدن بعد تحريرها."
+    assert [e.type for e in events(text) if e.type == "CONSULT"] == []
+
+
+def test_events_support_on_the_part_of_someone_is_theirs() -> None:
+    text = "وتقاتل القوات الأفغانية حركة طالبان بدعم محدود من جانب التحالف الدولي."
+    assert [e.source for e in events(text) if e.type == "SUPPORT"] == ["IGOWSTCOA"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("وكانت الأونروا قد أعلنت عن وقفها تقديم المساعدات المالية للأسر في قطاع غزة.", "162"),
+        ("وأعلنت واشنطن تعليق المساعدات العسكرية لمصر.", "1622"),
+    ],
+)
+def test_events_stopping_aid_is_a_sanction(text: str, cameo: str) -> None:
+    (ev,) = events(text)
+    assert (ev.type, ev.mode, ev.cameo, ev.negated) == ("SANCTION", "discontinue", cameo, False)

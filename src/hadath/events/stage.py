@@ -326,7 +326,7 @@ def _embedded(tokens: Sequence[Token], m: TriggerMatch, matches: Sequence[Trigge
     governed = (first.norm[:1] in ("ب", "ل") and not first.norm.startswith("لل")) or (
         m.start > 0 and tokens[m.start - 1].norm in ("الي", "علي")
     )
-    return governed and _near(tokens, max(clause, m.start - 8), m.start, "requests")
+    return governed and _near(tokens, max(clause, m.start - 12), m.start, "requests")
 
 
 def _from_actor(tokens: Sequence[Token], doers: Sequence[ActorRef], end: int) -> ActorRef | None:
@@ -337,7 +337,9 @@ def _from_actor(tokens: Sequence[Token], doers: Sequence[ActorRef], end: int) ->
         if tokens[k].text in _CLAUSE:
             return None
         if tokens[k].norm == "من":
-            return _after_titles(tokens, doers, k + 1)
+            # (من جانب التحالف, من قبل: on the part of)
+            skip = 2 if k + 1 < len(tokens) and tokens[k + 1].norm in ("جانب", "قبل") else 1
+            return _after_titles(tokens, doers, k + skip)
     return None
 
 
@@ -360,6 +362,7 @@ def _after_titles(tokens: Sequence[Token], doers: Sequence[ActorRef], k: int) ->
             return starts[p]
         if not (
             (p == k and tokens[p].text in _QUOTES)  # اغتاله «داعش»: a name in quotes
+            or (p == k and tokens[p].norm in ("معظم", "بعض", "جميع", "كل", "غالبيه", "اغلب"))  # معظم أفراد
             or _near(tokens, p, p + 1, "honorifics")
             or actor_key(tokens[p].text) in tables().agents
             or tokens[p].norm in _MEMBERS_OF  # يهددهم متشددو تنظيم داعش
@@ -371,7 +374,22 @@ def _after_titles(tokens: Sequence[Token], doers: Sequence[ActorRef], k: int) ->
 
 
 _MEMBERS_OF = frozenset(
-    {"متشددو", "مسلحو", "مقاتلو", "عناصر", "اعضاء", "قوات", "مليشيات", "ميليشيات", "قادة", "زعماء", "رؤساء", "وزراء"}
+    {
+        "متشددو",
+        "مسلحو",
+        "مقاتلو",
+        "عناصر",
+        "اعضاء",
+        "افراد",
+        "قوات",
+        "دول",  # (دول التحالف العربي)
+        "مليشيات",
+        "ميليشيات",
+        "قادة",
+        "زعماء",
+        "رؤساء",
+        "وزراء",
+    }
 )
 """Words for a group's members before its name, in the construct state."""
 
@@ -1010,6 +1028,18 @@ def _verbal_attack(tokens: Sequence[Token], m: TriggerMatch) -> bool:
     return any(
         fold(tokens[k].norm) in _SPEECH for k in range(m.end, min(len(tokens), m.end + 14))
     ) or _statement_before(tokens, m.start, 5)  # (التصريحات … التي هاجم فيها المملكة: in the statements)
+
+
+_STOPPED = frozenset(
+    {"وقف", "وقفها", "وقفه", "ايقاف", "توقف", "توقفها", "تعليق", "تجميد", "اوقف", "اوقفت", "علقت", "جمدت"}
+)
+"""Words for stopping an act, just before its trigger (وقفها تقديم المساعدات): it is not done."""
+
+
+def _stopped_before(tokens: Sequence[Token], k: int) -> bool:
+    """Whether the word before token ``k`` stops the act named there (وقفها, تعليق)."""
+    stop = fold(tokens[k - 1].norm) if k > 0 else ""
+    return stop in _STOPPED or stop.removeprefix("و") in _STOPPED
 
 
 _SURVIVE = frozenset({"نجا", "نجت", "ينجو", "تنجو", "نجوا", "ينجون", "نجاته", "نجاتها", "نجاه"})
@@ -1788,6 +1818,7 @@ def _event(
             and right_after is not None
             and (
                 head - source.end > _VSO_GAP
+                or t.type in _INTRANSITIVE  # (an intransitive verb's actor after it is its subject)
                 # a verb opening its clause (الهلال الأحمر السعودي، استقبل الأمير …)
                 # (not a masdar after ب, whose object follows it: وبنما، وقامت باحتلال أفغانستان)
                 or (
@@ -1801,7 +1832,11 @@ def _event(
             )
             # (nor after و, which goes on with the subject before: ودعت الحكومة اليونانية …;
             # unless a second actor follows the first, its object: واحتلت بريطانيا مصر)
-            and (not coordinated(tokens[m.start], t) or _object_follows(tokens, doers, right_after))
+            and (
+                not coordinated(tokens[m.start], t)
+                or _object_follows(tokens, doers, right_after)
+                or t.type in _INTRANSITIVE  # وانسحب معظم أفراد القوات الأمريكية: no object, so its subject
+            )
         ):
             # the verb's subject follows it (عندما التقى الرئيس الروسي …): an actor right after
             # a verb beats one some words before it; not after و (ودعت الحكومة اليونانية: the
@@ -1877,14 +1912,14 @@ def _event(
         if giver is not None and giver is not source:
             source, given_to = giver, source
     elif (
-        t.type == "AID"
+        t.type in ("AID", "SUPPORT")
         and t.kind == "noun"
         and source is not None
         and source.end <= m.start
-        and _near(tokens, source.end, m.start, "receive_verbs")
+        and _near(tokens, max(_clause_start(tokens, head), source.start - 2), m.start, "receive_verbs")
     ):
-        # المناطق المتمردة تستقبل المساعدات الإنسانية: who receives aid is its target; who
-        # gives it comes after من, if anywhere
+        # المناطق المتمردة تستقبل المساعدات الإنسانية, تحظى «جبهة النصرة» بدعم من: who receives
+        # aid or support is its target; who gives it comes after من, if anywhere
         giver = _given_by(tokens, doers, m.end, _clause_end(tokens, head))
         source, given_to = (giver if giver is not source else None), source
     # الجزائر تدعم مالي: a country right after the verb is its object, before any later actor
@@ -2057,6 +2092,8 @@ def _event(
     negated = _near(tokens, head - 3, head, "negation") or _near(
         tokens, _clause_start(tokens, head), head - 3, "negation"
     )
+    # (وقفها تقديم المساعدات, تعليق المساعدات: stopped, so not given)
+    negated = negated or _stopped_before(tokens, m.start)
     if negated and any(t_.norm == "فحسب" for t_ in tokens[m.end : m.end + 6]):
         negated = False  # لم يكن يقصف قوات داعش فحسب، بل …: not only, so it did
     ev: dict[str, Any] = {
@@ -2379,15 +2416,32 @@ def events_stage(doc: Document) -> Document:
             if _verbal_attack(tokens, m):
                 # هاجم ضاحي خلفان ميليشيا الحوثي، واصفا إياها: an attack in words, a criticism
                 m = _as_criticism(m)
+            stopped = m.trigger.type == "AID" and _stopped_before(tokens, m.start)
+            if stopped:
+                # وقفها تقديم المساعدات, تعليق المساعدات العسكرية: stopping aid is a sanction
+                cameo = {"economic": "1621", "military": "1622", "humanitarian": "1623"}.get(m.trigger.mode, "162")
+                m = dataclasses.replace(
+                    m, trigger=dataclasses.replace(m.trigger, type="SANCTION", mode="discontinue", cameo=cameo)
+                )
             denial = _denied(tokens, m)
             if denial:
                 # ولطالما نفت أنقرة هذه الاتهامات: who denies accusations rejects them; the
                 # accusers are others
                 m = dataclasses.replace(m, trigger=dataclasses.replace(m.trigger, type="REJECT", mode="", cameo="120"))
             ev = _event(doc, si, sent, tokens, actors, m, matches, towns)
-            if denial:
-                ev["negated"] = False  # (the denial is the act, not its negation)
-            if m.trigger.kind == "verb" and _marked_passive(tokens[m.head].text):
+            if denial or stopped:
+                ev["negated"] = False  # (the denial or the stop is the act, not its negation)
+            if (
+                m.trigger.kind == "noun"
+                and m.start > 0
+                and tokens[m.start - 1].norm.removeprefix("ف") in _DONE
+                and ev["source"] is not None
+                and ev["source"].start == m.end
+            ):
+                # فسيتم اتهام إسرائيل من قبل كل العالم: the masdar after تم is passive, its
+                # genitive suffers it
+                _to_passive(doc, ev, _by_agent(tokens, actors, ev["source"].end))
+            elif m.trigger.kind == "verb" and _marked_passive(tokens[m.head].text):
                 # وانتُقِد سلف تسيبراس: vowels that mark a passive — who is named suffers it;
                 # who did it comes after من قبل, if anywhere
                 _to_passive(doc, ev, _by_agent(tokens, actors, m.end))
