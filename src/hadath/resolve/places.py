@@ -125,6 +125,9 @@ class PlaceIndex:
         return [self.places[i] for i in ids]
 
 
+_UNKNOWN_POPULATION = 1_000
+"""The size a place of unknown population counts as."""
+
 _VARIANT_MIN_POPULATION = 100_000
 """A city is found under a variant spelling only from this size: a variant of a village's
 name is more often another word."""
@@ -369,7 +372,9 @@ def resolve_place(
                     score += 0.1
                     reason += f", in {p.country}, which the document names"
         else:
-            score = 0.3 + 0.5 * min(1.0, math.log10(max(p.population, 1)) / 7)
+            # (a place of unknown size, mostly a village or a quarter, counts as a thousand
+            # people: البريقة in a report on Aden is the Yemeni one, not Libya's town of 31,000)
+            score = 0.3 + 0.5 * min(1.0, math.log10(p.population or _UNKNOWN_POPULATION) / 7)
             reason = (
                 f"place of {p.population:,} people ({how})" if p.population else f"place, population unknown ({how})"
             )
