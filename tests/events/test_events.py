@@ -1733,3 +1733,55 @@ def test_events_support_on_the_part_of_someone_is_theirs() -> None:
 def test_events_stopping_aid_is_a_sanction(text: str, cameo: str) -> None:
     (ev,) = events(text)
     assert (ev.type, ev.mode, ev.cameo, ev.negated) == ("SANCTION", "discontinue", cameo, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "سبق ـ  الرياض: ناشد ذوو المواطن عوض حميد المطيري مقام خادم الحرمين الشريفين بعلاج ابنهم.",
+        (
+            "أجرى الحوار/ شقران الرشيدي- سبق- الرياض (تصوير: عبدالله النحيط): "
+            "يطالب الدكتور عبدالعزيز الدخيل بإلغاء كثير من الأجهزة."
+        ),
+    ],
+)
+def test_events_a_datelines_city_after_an_outlet_is_no_actor(text: str) -> None:
+    assert "SAU" not in [e.source for e in events(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "عبد الله الراجحي- سبق- جازان: استقبل مطار الملك عبدالله بن عبدالعزيز بجازان، مساء أمس، أول رحلة دولية.",
+        "استقبل مطار تايوان الدولي مساء أمس إحدى طائرات الإمارات.",
+    ],
+)
+def test_events_a_name_after_an_airport_does_nothing(text: str) -> None:
+    assert [e.type for e in events(text)] == []
+
+
+def test_events_a_town_after_an_airport_is_still_where_aid_goes() -> None:
+    assert who("وصلت طائرة سعودية محملة بمساعدات إنسانية إلى مطار عدن.", "AID") == ("SAU", "YEM")
+
+
+def test_events_whoever_is_named_after_a_pronoun_after_the_verb_does_it() -> None:
+    text = "فمن أوقف الاستقدام هو الرئيس الإندونيسي؛ وعندها احتجت عليه المعارضة الإندونيسية، واستغلت هذا الموضوع."
+    assert who(text, "PROTEST") == ("IDNOPP", "IDNGOV")
+
+
+def test_events_a_denial_far_from_the_accusations_and_what_they_say_is_no_target() -> None:
+    text = "وسط ضغوط تتعرض لها الحكومة التركية، نفى رئيس الحكومة التركية أحمد داود أوغلو بشدة الاتهامات الموجهة لبلاده."
+    assert [(e.type, e.source) for e in events(text)] == [("REJECT", "TURGOV")]
+    assert who("ونفت الحكومة التركية الاتهامات بأن تركيا تساعد تنظيم داعش.", "REJECT")[1] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("أعلنت الحكومة العراقية إدانة تنظيم داعش بسبب الهجوم.", ("IRQGOV", "IMGISI")),  # condemned
+        ("وقال: يجب على المسؤولين الأتراك إدانة داعش.", None),  # (no one condemned: it should be)
+    ],
+)
+def test_events_an_armed_group_after_a_word_of_condemning_is_condemned(text: str, pair: tuple[str, str] | None) -> None:
+    found = [(e.source, e.target) for e in events(text) if e.type == "ACCUSE"]
+    assert found == ([pair] if pair else [])

@@ -151,12 +151,20 @@ def _dateline(tokens: Sequence[Token], a: ActorRef) -> bool:
     """Whether an actor is the dateline that opens a report (``لندن - «الشرق الأوسط»: دعت
     منظمة …``, ``الرياض – واس``, ``عدنان خليل- سبق- عمان:``): the city it was filed from, no
     actor of the event."""
-    if a.end >= len(tokens) or tokens[a.end].text not in _DATELINE_MARKS:
+    if a.end >= len(tokens):
+        return False
+    after = tokens[a.end].text
+    dashed = a.start > 0 and tokens[a.start - 1].text in _DATELINE_MARKS
+    # (شقران الرشيدي- سبق- الرياض (تصوير: …): a photographer's credit after the city)
+    if after not in _DATELINE_MARKS and not (after == "(" and dashed):
         return False
     if all(t.kind != "word" for t in tokens[: a.start]):
         return True
     # عدنان خليل- سبق- عمان: the reporter and the outlet before it
-    return a.start < _DATELINE_WORDS and a.start > 0 and tokens[a.start - 1].text in _DATELINE_MARKS
+    if a.start < _DATELINE_WORDS and dashed:
+        return True
+    # سبق ـ الرياض: (a tatweel, no token, between): an outlet's one word before it
+    return after == ":" and a.start == 1 and not _near(tokens, 0, 1, "reported")
 
 
 def _between(tokens: Sequence[Token], actors: Sequence[ActorRef], end: int, reach: int = 3) -> ActorRef | None:
@@ -670,6 +678,12 @@ def _co_doer(tokens: Sequence[Token], source: ActorRef, a: ActorRef, head: int, 
 _CO_DOER_GAP = 6
 
 
+def _armed(a: ActorRef) -> bool:
+    """Whether an actor is an armed group: rebels, insurgents, militias, a named group (IMG)."""
+    code = a.code or ""
+    return a.agent in _ARMED_AGENTS or code.startswith("IMG") or code[3:6] in ("REB", "INS")
+
+
 def _a_state(a: ActorRef) -> bool:
     """Whether an actor is a country itself (مالي, الرياض), not one of its people or bodies."""
     return a.agent is None and a.code is not None and a.code == a.country
@@ -886,6 +900,40 @@ def _noun_coordinated(tokens: Sequence[Token], m: TriggerMatch, matches: Sequenc
     )
 
 
+_PLACE_HEADS = frozenset(
+    {
+        "مطار",
+        "ميناء",
+        "جامعه",
+        "مستشفي",
+        "شارع",
+        "جسر",
+        "مسجد",
+        "جامع",
+        "ملعب",
+        "استاد",
+        "كليه",
+        "مدرسه",
+        "قاعه",
+        "برج",
+        "طريق",
+        "ميدان",
+        "حي",
+    }
+)
+"""Nouns that make a name after them the name of a place (مطار الملك عبدالله, جامعة الملك سعود)."""
+
+
+def _named_place(tokens: Sequence[Token], a: ActorRef) -> bool:
+    """Whether an actor only names a place it follows (مطار الملك عبدالله بن عبدالعزيز): an
+    airport, a university or a street is no actor of the event."""
+    if a.start == 0:
+        return False
+    word = tokens[a.start - 1]
+    key = actor_key(word.text)
+    return word.kind == "word" and (key in _PLACE_HEADS or (key[:1] in "وفبل" and key[1:] in _PLACE_HEADS))
+
+
 _BASE_KINDS = frozenset({"جويه", "عسكريه", "بحريه", "عند"})
 
 
@@ -1054,7 +1102,7 @@ def _denied(tokens: Sequence[Token], m: TriggerMatch) -> bool:
     """Whether an accusation noun is what a denial just before it (in its clause) denies."""
     if m.trigger.type != "ACCUSE" or m.trigger.kind != "noun":
         return False
-    lo = max(_clause_start(tokens, m.head), m.start - 4)
+    lo = max(_clause_start(tokens, m.head), m.start - 10)  # (نفى رئيس الحكومة التركية أحمد داود أوغلو بشدة الاتهامات)
     return any(fold(tokens[k].norm).removeprefix("و") in _DENY for k in range(lo, m.start))
 
 
@@ -1364,6 +1412,9 @@ def _event(
         # (لإدانة التفجير الإرهابي: the condemned act's kind, not who condemns)
         and not (t.type == "ACCUSE" and a in qualifiers)
         and not _posted_at(tokens, a)  # سفير خادم الحرمين الشريفين لدى دولة الكويت: where he serves
+        # (nor the name of an airport or a university: استقبل مطار الملك عبدالله, مطار تايوان;
+        # a town's airport is in the town, an owner's mosque may be struck)
+        and not (_named_place(tokens, a) and not _city(doc, a))
     ]
     # (not the object of a verb before, which does not act again: سيزور إندونيسيا بعد انتهاء زيارته)
     # (nor a country adjective of some thing: أمام الحدود السعودية، ويهدد أمنها)
@@ -1600,7 +1651,11 @@ def _event(
                 if after[0].end <= b.start <= after[0].end + 2
             )
         )
-        if after and t.mode in _PATIENT_MODES and (after[0].start <= m.end + 1 or after[0] is titled):
+        if after and (
+            (t.mode in _PATIENT_MODES and (after[0].start <= m.end + 1 or after[0] is titled))
+            # إدانة داعش: an armed group after a word of condemning is condemned
+            or (t.mode == "disapprove" and after[0].start == m.end and _armed(after[0]))
+        ):
             # توقيف سليمان الأسد, اغتيال الرئيس, اختطاف صحفي ياباني: the noun's genitive suffers
             # it; who does it is named before or after من قبل
             given_to, after = after[0], []
@@ -1736,7 +1791,20 @@ def _event(
         )
     ):
         source = None  # بعد أن انسحب اثنان قبله: a number of people did it, no actor named
-    elif source is None and not unnamed and t.kind == "verb" and _on_it(tokens, head, t):
+    elif (
+        source is None
+        and not unnamed
+        and t.kind == "verb"
+        and (
+            _on_it(tokens, head, t)
+            # احتجت عليه المعارضة: whoever is named right after the pronoun does it
+            or (
+                head + 1 < len(tokens)
+                and tokens[head + 1].norm in _ON_IT
+                and _after_titles(tokens, doers, head + 2) is not None
+            )
+        )
+    ):
         # إذا رفعت عنها العقوبات, فرضت عليها عقوبات: lifted from it, imposed on it — the pronoun's
         # actor before suffers it; who does it, if named, follows the pronoun
         near = [a for a in before if head - a.end <= _NOUN_GAP + 2]
@@ -2431,6 +2499,15 @@ def events_stage(doc: Document) -> Document:
             ev = _event(doc, si, sent, tokens, actors, m, matches, towns)
             if denial or stopped:
                 ev["negated"] = False  # (the denial or the stop is the act, not its negation)
+            if denial and ev["target"] is not None:
+                # (الاتهامات بأن تركيا تساعد تنظيم داعش: who is named in what is denied is no target)
+                t_ = ev["target"]
+                ev["target"] = None
+                ev["arguments"] = [
+                    a
+                    for a in ev["arguments"]
+                    if not (a.role == "target" and (a.start, a.end) == (t_.char_start, t_.char_end))
+                ]
             if (
                 m.trigger.kind == "noun"
                 and m.start > 0
