@@ -316,3 +316,19 @@ def test_towns_geonames_lacks_or_names_otherwise_are_found(
 def test_almaliya_after_a_ministry_word_is_finance_unless_last(name: str, code: str) -> None:
     found = resolve_actor(name, "2015-08-01", fuzzy=False)
     assert found is not None and found["code"] == code
+
+
+def test_a_prince_named_with_a_saudi_nasab_is_saudi() -> None:
+    from hadath.model import Document
+    from hadath.pipeline import analyze
+
+    # the report is about Iran: Bandar bin Sultan is still Saudi, by his royal nasab
+    text = "وقالت طهران إن الأمير بندر بن سلطان، الذي زار موسكو، بحث الملف النووي مع المسؤولين في إيران."
+    doc = analyze(Document(text=text, publication_date="2015-05-01"))
+    (m,) = [m for m in doc.mentions if m.type == "PERS" and "بندر" in m.text]
+    assert m.resolution is not None and m.resolution.value.get("country") == "SAU", m.resolution
+    # a first name alone after بن is no family: a coach is nobody's prince
+    doc = analyze(Document(text="وقال المدرب خالد بن سلطان إن الفريق جاهز.", publication_date="2015-08-10"))
+    for m in doc.mentions:
+        if m.type == "PERS" and m.resolution is not None:
+            assert m.resolution.value.get("agent") != "ELI", m.resolution
