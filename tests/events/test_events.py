@@ -1785,3 +1785,51 @@ def test_events_a_denial_far_from_the_accusations_and_what_they_say_is_no_target
 def test_events_an_armed_group_after_a_word_of_condemning_is_condemned(text: str, pair: tuple[str, str] | None) -> None:
     found = [(e.source, e.target) for e in events(text) if e.type == "ACCUSE"]
     assert found == ([pair] if pair else [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a name: the Arab coalition to support legitimacy supports no one here
+        "أما اليمن، فأمرها لا يشبه سورية والعراق لأن التحالف العربي لدعم الشرعية تدخل قبل سيطرة إيران على الدولة.",
+        # holds a post, occupies nothing
+        "لا يمكن أن نعتبر حديث نوري المالكي كلاما عابرا، فهذا الشخص يحتل منصبا في الرئاسة العراقية.",
+    ],
+)
+def test_events_names_and_posts_are_no_acts(text: str) -> None:
+    assert [e.type for e in events(text)] == []
+
+
+def test_events_planes_sent_to_a_border_are_mobilized_not_given() -> None:
+    text = "وقال مسؤول تركي أمس إن أنقرة أرسلت طائرات مقاتلة إلى الحدود السورية عقب الاشتباكات."
+    assert [(e.type, e.source) for e in events(text)] == [("MOBILIZE", "TUR")]
+    assert who("وأرسلت الولايات المتحدة طائرات إلى العراق.", "AID") == ("USA", "IRQ")  # to a state: aid
+
+
+@pytest.mark.parametrize(
+    ("text", "typ", "not_source"),
+    [
+        # the owner of the criticized conduct is criticized
+        ("أما أستاذ العلوم السياسية عماد حمودة فقد انتقد تصرفات نوري المالكي واعتبر وجوده خطأ.", "ACCUSE", "IRQ"),
+        # whom a man threatened to kill did not threaten
+        ("اعتقلت الشرطة رجلا هدد بقتل السفير الأمريكي لدى سيول مارك ليبرت.", "THREATEN", "USA"),
+        # the demonstrators condemned, not the police that dispersed them
+        ("فرقت الشرطة التركية في اسطنبول مئات المتظاهرين الذين كانوا يدينون تنظيم داعش.", "ACCUSE", "TUR"),
+    ],
+)
+def test_events_owners_victims_and_relative_clauses_are_not_doers(text: str, typ: str, not_source: str) -> None:
+    assert not [e.source for e in events(text) if e.type == typ and (e.source or "").startswith(not_source)]
+
+
+def test_events_an_auxiliary_that_does_not_agree_leaves_the_clause_to_its_doer() -> None:
+    # كان does not agree with التي: the union called for the delay, not the elections
+    text = "لم يرسل الاتحاد الأفريقي أي شخص للإشراف على الانتخابات التي كان دعا إلى تأجيلها."
+    assert [e.source for e in events(text) if e.type == "REQUEST"] == ["IGOAFRAU"]
+
+
+def test_events_a_clause_opened_by_haythu_has_no_target_of_the_trigger() -> None:
+    text = (
+        "ويشكل شمال سيناء المسرح الرئيسي للمواجهات المتواصلة بين الجيش المصري والجماعات الجهادية المسلحة "
+        "حيث قتل مئات من رجال الجيش منذ الاطاحة بالرئيس مرسي في يوليو 2013."
+    )
+    assert who(text, "ASSAULT") == ("EGYMIL", None)

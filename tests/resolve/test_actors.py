@@ -54,3 +54,13 @@ def test_a_kunya_is_not_the_person_it_names_by() -> None:
     # "the mother of al-Bashir" is not Omar al-Bashir; أبو مازن, a dictionary name, still is Abbas
     assert codes_of_persons("جاءتهم أم البشير خاطبة تريدها لابنها.") == {"أم البشير": None}
     assert codes_of_persons("وقال أبو مازن إن السلطة ترفض ذلك.") == {"أبو مازن": "PSEGOV"}
+
+
+def test_a_state_named_by_its_form_and_adjective() -> None:
+    from hadath.resolve.actors import resolve_actor
+
+    for name, code in (("المملكة الأردنية", "JOR"), ("الجمهورية التركية", "TUR"), ("الدولة السورية", "SYR")):
+        got = resolve_actor(name, "2015")
+        assert got is not None and got["code"] == code, (name, got)
+    got = resolve_actor("الدولة الإسلامية", "2015", fuzzy=False)  # a group's name, no state
+    assert got is None or got.get("kind") != "country", got

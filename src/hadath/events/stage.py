@@ -529,6 +529,13 @@ country is on or for it)."""
 
 
 _WHERE_RESUMED = frozenset({"فيه", "فيها", "منه", "منها"})
+_AUXILIARIES = {
+    **dict.fromkeys(("كان", "يكون", "ظل", "مازال", "لايزال"), ("الذي",)),
+    **dict.fromkeys(("كانت", "تكون", "ظلت", "مازالت", "لاتزال"), ("التي",)),
+    **dict.fromkeys(("كانوا", "يكونون", "ظلوا", "مازالوا", "لايزالون"), ("الذين",)),
+}
+"""Auxiliaries that may stand between a relative pronoun and its verb, with the relative pronouns
+they agree with (الذين كانوا يدينون)."""
 _RESUMPTIVE = frozenset({"اليه", "اليها", "اليهم", "له", "لها", "لهم", "به", "بها", "بهم", "عليه", "عليها"})
 """A preposition with the pronoun of the noun a relative clause is about (دعا إليه)."""
 
@@ -1441,6 +1448,10 @@ def _event(
     by_adjective = False
     resumed = False  # whether the verb's object pronoun resumes the noun before its relative pronoun
     rel = head - 1 if head > 0 and _near(tokens, head - 1, head, "relative_pronouns") else None
+    if rel is None and head > 1 and tokens[head - 2].norm in _AUXILIARIES.get(tokens[head - 1].norm, ()):
+        # المتظاهرين الذين كانوا يدينون: an auxiliary that agrees with the relative pronoun
+        # between it and its verb (not الانتخابات التي كان دعا إلى تأجيلها: someone else's call)
+        rel = head - 2
     if rel is not None:
         # الجماعات "المتمردة" التي احتلت: the noun before the relative pronoun acts
         # (only adjectives or quotes between: الحوثيين الأشرار الذين; not رئيس الوزراء الإسرائيلي على
@@ -1998,6 +2009,11 @@ def _event(
         target = _country_after(tokens, m.end, source)
     end = _clause_end(tokens, head)
     next_end = _clause_end(tokens, end + 1) if end < len(tokens) else end
+    opener = next((k for k in range(m.end, end) if tokens[k].norm in _CLAUSE_OPENERS), None)
+    if opener is not None:
+        # للمواجهات بين الجيش المصري والجماعات الجهادية حيث قتل … منذ الإطاحة بالرئيس مرسي: a
+        # clause that حيث, فيما or بينما opens, even with no comma, is not the trigger's
+        end = next_end = opener
     # the next clause opens with و and a word of its own (، وأعلن وزير الخارجية … مع نظيره): a
     # new sentence, whose actors are not this event's
     new_clause = end < len(tokens) and (

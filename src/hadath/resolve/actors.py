@@ -275,6 +275,10 @@ def resolve_actor(text: str, when: str | None = None, fuzzy: bool = True) -> dic
     return dict(found) if found is not None else None
 
 
+_STATE_HEADS = frozenset({"مملكه", "جمهوري", "جمهوريه", "سلطنه", "دوله", "اماره"})
+"""The form of a state before its adjective (المملكة الأردنية, سلطنة عمانية), as ``actor_key`` writes it."""
+
+
 @word_cache(131072)
 def _resolve_cached(text: str, when: str | None, fuzzy: bool) -> dict[str, Any] | None:
     t = tables()
@@ -299,6 +303,18 @@ def _resolve_cached(text: str, when: str | None, fuzzy: bool) -> dict[str, Any] 
             out["valid"] = f"{start or '…'}-{end or '…'}"
         return {**out, "score": 0.95, "reason": f"dictionary ({source})"}
     words = key.split()
+    if words[0] in _STATE_HEADS and len(words) in (2, 3) and (len(words) == 2 or words[1] == "عربي"):
+        # المملكة الأردنية, الجمهورية العربية السورية: a state named by its form and adjective
+        iso3 = t.adjectives.get(words[-1])
+        if iso3 is not None and t.kinds.get(iso3) == "country":
+            return {
+                "code": iso3,
+                "kind": "country",
+                "source": "countries",
+                "country": iso3,
+                "score": 0.9,
+                "reason": f"state '{words[0]}' + adjective",
+            }
     composed = _compose(words, t)
     if composed is not None and composed.get("code"):
         return {**composed, "score": 0.85}
