@@ -253,3 +253,14 @@ def test_rules_the_sultanate_alone_is_a_place_and_the_kingdom_rule_reads_the_mod
 )
 def test_rules_a_name_that_is_also_a_noun_before_an_adjective(text: str, kept: bool) -> None:
     assert any(t == "القاعدة" for t, _, _ in spans(text)) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "crf", "kept"),
+    [
+        ("أن يعيده على الجميع باليمن والخير والبركات", [(4, 5, "LOC")], False),  # good fortune
+        ("وتقدم الدعم باليمن والعراق", [(2, 3, "LOC")], True),  # Yemen
+    ],
+)
+def test_rules_yumn_in_a_greeting_is_no_place(text: str, crf: list[tuple[int, int, str]], kept: bool) -> None:
+    assert any(t == "باليمن" and ty == "LOC" for t, ty, _ in spans(text, crf)) is kept

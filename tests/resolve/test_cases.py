@@ -332,3 +332,37 @@ def test_a_prince_named_with_a_saudi_nasab_is_saudi() -> None:
     for m in doc.mentions:
         if m.type == "PERS" and m.resolution is not None:
             assert m.resolution.value.get("agent") != "ELI", m.resolution
+
+
+def test_a_head_of_state_by_his_surname_and_title() -> None:
+    from hadath.model import Document
+    from hadath.pipeline import analyze
+
+    # the country right after the name is whom he called on, not his
+    doc = analyze(Document(text="ودعا الرئيس هادي الصين إلى دور فاعل في إعادة الإعمار.", publication_date="2015-08-01"))
+    (m,) = [m for m in doc.mentions if m.type == "PERS"]
+    assert m.resolution is not None and m.resolution.value.get("code") == "YEMGOV", m.resolution
+
+
+def test_a_country_after_another_persons_title_is_not_his() -> None:
+    from hadath.model import Document
+    from hadath.pipeline import analyze
+
+    text = (
+        "وأكدت السعودية دعمها للتعاون بين الدول الإسلامية، وقالت السعودية إن العلاقات متينة. "
+        "واستقبل معالي وزير الدولة للشؤون الخارجية الدكتور نزار بن عبيد مدني بمكتبه في جدة أمس "
+        "معالي وزير الدولة للشؤون الخارجية بجمهورية بنغلاديش الشيخ شهريار علام."
+    )
+    doc = analyze(Document(text=text, publication_date="2015-08-01"))
+    (m,) = [m for m in doc.mentions if m.type == "PERS" and "مدني" in m.text]
+    assert m.resolution is not None and m.resolution.value.get("country") != "BGD", m.resolution
+
+
+def test_a_country_right_after_a_name_is_its_object() -> None:
+    from hadath.model import Document
+    from hadath.pipeline import analyze
+
+    text = "وتواصل اليمن جهود الإعمار، وتأمل اليمن في دعم دولي. ودعا الوزير سامي الخطيب الصين إلى الاستثمار."
+    doc = analyze(Document(text=text, publication_date="2015-08-01"))
+    (m,) = [m for m in doc.mentions if m.type == "PERS"]
+    assert m.resolution is not None and m.resolution.value.get("country") == "YEM", m.resolution

@@ -449,8 +449,18 @@ def apply_rules(
                 merged[-1] = (i, s[1], "PERS", "merge-pers")
         else:
             merged.append(s)
-    # القاعدة الجوية, القاعدة الاستراتيجية: a base, not al-Qaeda
-    return [s for s in merged if not _common_noun_before_adjective(tokens, s, d)]
+    # القاعدة الجوية, القاعدة الاستراتيجية: a base, not al-Qaeda; باليمن والبركات: with blessings
+    return [s for s in merged if not _common_noun_before_adjective(tokens, s, d) and not _blessing(tokens, s)]
+
+
+_BLESSINGS = frozenset({"والخير", "والبركات", "والبركه", "والمسرات", "والخيرات", "والسعاده", "والرخاء", "والاقبال"})
+"""Words that follow اليمن when it means good fortune (يعيده باليمن والخير والبركات)."""
+
+
+def _blessing(tokens: Sequence[Token], span: Span3) -> bool:
+    """Whether a one-word place is يُمن, good fortune, in a greeting (باليمن والبركات), not Yemen."""
+    i, j = span[0], span[1]
+    return j - i == 1 and j < len(tokens) and tokens[i].norm in ("باليمن", "واليمن") and tokens[j].norm in _BLESSINGS
 
 
 def _common_noun_before_adjective(tokens: Sequence[Token], span: Span3, d: dict[str, Any]) -> bool:

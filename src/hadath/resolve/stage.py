@@ -205,14 +205,22 @@ def _destinations(tokens: Sequence[Token]) -> set[int]:
     return out
 
 
-def _context_country(tokens: Sequence[Token], i: int, j: int, agent: str) -> tuple[str | None, str]:
+def _context_country(
+    tokens: Sequence[Token], i: int, j: int, agent: str, persons: frozenset[int] = frozenset()
+) -> tuple[str | None, str]:
     """A country for the person at tokens ``[i, j)``: named later in the clause, else earlier
     in the sentence (for rebels and insurgents, a people named earlier comes first: المتمردين
-    التوارق). Destinations (فر إلى الأراضي الليبية) are not a person's country."""
+    التوارق). Destinations (فر إلى الأراضي الليبية) are not a person's country; nor is a
+    country named right after the name (ودعا الرئيس هادي الصين: whom he called on), or after
+    the next person's name or title (tokens ``persons``: that person's)."""
     skip = _destinations(tokens)
     k = j
-    while k < len(tokens) and tokens[k].text not in _CLAUSE_BREAKS:
+    while k < len(tokens) and tokens[k].text not in _CLAUSE_BREAKS and k not in persons:
+        if k > j + 1 and _title_at(tokens, k, len(tokens)) is not None:
+            break  # … في جدة أمس معالي وزير الدولة للشؤون الخارجية بجمهورية بنغلاديش: another's title
         c = _token_country(tokens[k]) if k not in skip else None
+        if c and k == j and not _adjective_country(tokens[k]):
+            c = None
         if c:
             return c, "named later in the clause"
         k += 1
@@ -308,7 +316,7 @@ def _person(
         if country is None and family is not None:
             country, how = family[1], f"ruling family '{family[0]}'"
         if country is None and "country" not in value and not posted:
-            country, how = _context_country(tokens, i, j, agent)
+            country, how = _context_country(tokens, i, j, agent, persons)
             if country is None and top:
                 country, how = top, "the country the document names most"
         if "code" not in value and country:
@@ -325,13 +333,14 @@ def _person(
 def _ruling_family(words: Sequence[str], role: str) -> tuple[str, str] | None:
     """(family name, ISO alpha-3) when a person's name ends with a ruling family's (سلمان بن
     حمد آل خليفة -> BHR), or with a royal nasab after a royal title (``role``: الأمير محمد بن
-    سلمان بن عبدالعزيز -> SAU)."""
+    سلمان بن عبدالعزيز -> SAU), or is a head of state's surname after his title (الرئيس هادي)."""
     families = tables().families
     for n in (3, 2, 1):
-        if len(words) > n:
+        if len(words) >= n:
             name = " ".join(words[-n:])
             found = families.get(fold(name))
-            if found is not None and (not found[1] or role in found[1]):
+            # (the name alone only with the title its row asks for: الرئيس هادي, not آل سعود)
+            if found is not None and (role in found[1] or (not found[1] and len(words) > n)):
                 return name, found[0]
     return None
 
