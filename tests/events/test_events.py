@@ -1833,3 +1833,20 @@ def test_events_a_clause_opened_by_haythu_has_no_target_of_the_trigger() -> None
         "حيث قتل مئات من رجال الجيش منذ الاطاحة بالرئيس مرسي في يوليو 2013."
     )
     assert who(text, "ASSAULT") == ("EGYMIL", None)
+
+
+def test_events_a_masdar_right_after_inna_is_not_the_speaker_s_act() -> None:
+    text = "وقال مكتب هولاند في بيان إن رفض هاتين المادتين لا يحرم وكالات المخابرات من الوسائل."
+    assert [e.source for e in events(text) if e.type == "REJECT"] == []
+    assert who("وقال الوزير إن الجزائر رفضت الطلب.", "REJECT")[0] == "DZA"  # a subject of its own
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ويتأهل الفائزون إلى مونديال روسيا 2018، بينما تخوض أفضل ثمانية منتخبات صاحبة المركز الثاني مواجهات ثنائية.",
+        "وحدد الأمير فيصل بن تركي رئيس النادي الخيارات لحسم صفقة المحترف الأجنبي مع رفض الإبقاء على فابيان.",
+    ],
+)
+def test_events_national_teams_clubs_and_professionals_are_sports(text: str) -> None:
+    assert [e.type for e in events(text)] == []

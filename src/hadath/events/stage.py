@@ -1296,20 +1296,26 @@ def _by_agent(tokens: Sequence[Token], actors: Sequence[ActorRef], end: int) -> 
     return None
 
 
-_TOLD_OF = frozenset({"ASSAULT", "PROTEST", "THREATEN"})
+_TOLD_OF = frozenset({"ASSAULT", "PROTEST", "THREATEN", "REJECT", "ACCUSE"})
 """Types whose noun after أن / إن is told of by the actor before, not done by it (أعلن الحلف
 أن الهجوم …); an aid or a visit is mostly announced by its giver (أكدت السلطات الجزائرية أن
 المساعدات العسكرية للجيش المالي …)."""
+_INNA = frozenset({"إن", "وإن", "فإن"})
+"""إن as written before a noun (إنّ, its shadda dropped): not أن, which a verb may follow."""
 
 
-def _says_someone_else_did(tokens: Sequence[Token], actor: ActorRef, head: int, noun: bool = False) -> bool:
+def _says_someone_else_did(
+    tokens: Sequence[Token], actor: ActorRef, head: int, noun: bool = False, verb: bool = False
+) -> bool:
     """Whether ``actor`` only tells of the event: a bare أن/إن between them opens a clause
     with a subject of its own (أعلن الناتو أن مسلحين هاجموا القاعدة: the gunmen attacked).
     Not when the clause goes on with the actor (أعلنت الجزائر أنها أرسلت: أن with a pronoun)
     or when أن is followed by the verb itself (قررت الجزائر أن ترسل: the same subject); with
     ``noun``, a noun right after أن is the clause's own subject (أعلن الحلف أن الهجوم على
     القاعدة أسفر: the alliance tells of the attack)."""
-    last = head if noun else head - 1
+    # (إن right before a verb trigger: its masdar, إن رفض هاتين المادتين, or "if", not the speaker's act)
+    inna = verb and head > 0 and tokens[head - 1].text.replace("\u0651", "") in _INNA
+    last = head if noun or inna else head - 1
     return any(tokens[k].norm in _THAT and not tokens[k].suffix and k < last for k in range(actor.end, head))
 
 
@@ -1439,7 +1445,7 @@ def _event(
     before = [
         a
         for a in before
-        if not _says_someone_else_did(tokens, a, head, t.kind == "noun" and t.type in _TOLD_OF)
+        if not _says_someone_else_did(tokens, a, head, t.kind == "noun" and t.type in _TOLD_OF, t.kind == "verb")
         # a place or time that "witnessed" it (شهدت ألمانيا هجمات) did not do it; its people protest
         and (t.type == "PROTEST" or not _near_actor(tokens, a, head, "witness_verbs"))
     ]
