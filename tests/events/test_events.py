@@ -1850,3 +1850,39 @@ def test_events_a_masdar_right_after_inna_is_not_the_speaker_s_act() -> None:
 )
 def test_events_national_teams_clubs_and_professionals_are_sports(text: str) -> None:
     assert [e.type for e in events(text)] == []
+
+
+def test_events_a_charter_s_owner_neither_acts_nor_suffers() -> None:
+    text = (
+        "تدين مملكة البحرين بشدة التصريحات دون التزام بالقوانين الدولية وميثاق الأمم المتحدة "
+        "ومنظمة التعاون الإسلامي والتي تمنع وترفض كل صور التدخل في الشؤون الداخلية للدول."
+    )
+    found = [(e.type, e.source, e.target) for e in events(text)]
+    assert not [f for f in found if "IGOUNO" in f], found
+    assert not [f for f in found if f[0] == "REJECT" and f[1]], found  # the charters refuse
+
+
+def test_events_whoever_voices_concern_about_clashes_did_not_fight() -> None:
+    text = "أعربت بعثة الأمم المتحدة للدعم في ليبيا عن قلقها إزاء تجدد الاشتباكات في جنوب ليبيا."
+    assert [e.source for e in events(text) if e.type == "ASSAULT"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "استهدف انتحاري السفارة الفرنسية في كابول.",  # the French embassy was struck
+        "وقالت المصادر إن المقاومة الشعبية نصبت كمينا مسلحا استهدف دورية عسكرية تابعة للحوثيين في جبل الثعالب.",
+    ],
+)
+def test_events_the_owner_of_a_struck_thing_did_not_strike(text: str) -> None:
+    assert [e.source for e in events(text) if e.type == "ASSAULT" and e.source] == []
+
+
+def test_events_fire_from_a_country_is_still_its_fire() -> None:
+    text = "وشدد مسؤول تركي على أن القصف التركي جاء ردا على إطلاق نار من سوريا."
+    assert ("ASSAULT", "SYR") in [(e.type, e.source) for e in events(text)]
+
+
+def test_events_seats_are_held_not_occupied() -> None:
+    text = "كما احتلت في عهد خادم الحرمين الشريفين الملك عبدالله بن عبدالعزيز (30) مقعدا من مقاعد مجلس الشورى."
+    assert [e.type for e in events(text)] == []

@@ -64,3 +64,11 @@ def test_a_state_named_by_its_form_and_adjective() -> None:
         assert got is not None and got["code"] == code, (name, got)
     got = resolve_actor("الدولة الإسلامية", "2015", fuzzy=False)  # a group's name, no state
     assert got is None or got.get("kind") != "country", got
+
+
+def test_ministers_of_2015_by_the_names_the_news_gives_them() -> None:
+    from hadath.resolve.actors import resolve_actor
+
+    for name, code in (("الجبير", "SAUGOV"), ("سامح شكري", "EGYGOV"), ("كينياتا", "KENGOV"), ("السبسي", "TUNGOV")):
+        got = resolve_actor(name, "2015-07-20", fuzzy=False)
+        assert got is not None and got["code"] == code, (name, got)

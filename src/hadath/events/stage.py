@@ -691,6 +691,22 @@ def _armed(a: ActorRef) -> bool:
     return a.agent in _ARMED_AGENTS or code.startswith("IMG") or code[3:6] in ("REB", "INS")
 
 
+def _not_of_documents(tokens: Sequence[Token], actors: list[ActorRef]) -> list[ActorRef]:
+    """The actors that are not named as a text's owner (ميثاق الأمم المتحدة ومنظمة التعاون
+    الإسلامي والتي تمنع: the charters forbid; the UN neither acts nor suffers), nor joined by و
+    to one that is."""
+    out: list[ActorRef] = []
+    last_end = -1
+    for a in actors:
+        if _near(tokens, a.start - 1, a.start, "documents") or (
+            a.start == last_end and _lead(tokens, a).startswith("و")
+        ):
+            last_end = a.end
+            continue
+        out.append(a)
+    return out
+
+
 def _a_state(a: ActorRef) -> bool:
     """Whether an actor is a country itself (مالي, الرياض), not one of its people or bodies."""
     return a.agent is None and a.code is not None and a.code == a.country
@@ -1454,6 +1470,14 @@ def _event(
     by_adjective = False
     resumed = False  # whether the verb's object pronoun resumes the noun before its relative pronoun
     rel = head - 1 if head > 0 and _near(tokens, head - 1, head, "relative_pronouns") else None
+    if (
+        rel is None
+        and head > 1
+        and tokens[head].norm.startswith("و")
+        and tokens[head - 1].norm[:1] in ("ي", "ت")
+        and _near(tokens, head - 2, head - 1, "relative_pronouns")
+    ):
+        rel = head - 2  # والتي تمنع وترفض: a second verb of the relative clause, joined by و
     if rel is None and head > 1 and tokens[head - 2].norm in _AUXILIARIES.get(tokens[head - 1].norm, ()):
         # المتظاهرين الذين كانوا يدينون: an auxiliary that agrees with the relative pronoun
         # between it and its verb (not الانتخابات التي كان دعا إلى تأجيلها: someone else's call)
@@ -2010,6 +2034,18 @@ def _event(
     # الجزائر تدعم مالي: a country right after the verb is its object, before any later actor
     if exposed:
         source = exposer if exposer is not victim else None
+    if (
+        t.type == "ASSAULT"
+        and t.kind == "verb"
+        and given_to is None
+        and source is not None
+        and m.end - 1 > head
+        and source.start >= m.end - 1
+        and "ستهدف" in tokens[head].norm  # (not إطلاق نار من سوريا: from where)
+    ):
+        # استهدف انتحاري السفارة الفرنسية: the struck thing (the pattern's object) and its
+        # owner named with it are struck
+        given_to, source = source, None
     target = given_to or victim
     if target is None and t.kind == "verb" and source is not None:
         target = _country_after(tokens, m.end, source)
@@ -2482,6 +2518,7 @@ def events_stage(doc: Document) -> Document:
             and not (_named_after_city(tokens, a) and _city(doc, a))  # إعلان القاهرة: a declaration's name
             and not _a_base(tokens, a)  # قاعدة العند … المجاور للقاعدة: the base, not al-Qaeda
         ]
+        actors = _not_of_documents(tokens, actors)
         own = any(m.trigger.origin == "hadath" for m in matches)
         made: dict[int, dict[str, Any]] = {}  # this sentence's events by their trigger's head
         for m in matches:
