@@ -1886,3 +1886,9 @@ def test_events_fire_from_a_country_is_still_its_fire() -> None:
 def test_events_seats_are_held_not_occupied() -> None:
     text = "كما احتلت في عهد خادم الحرمين الشريفين الملك عبدالله بن عبدالعزيز (30) مقعدا من مقاعد مجلس الشورى."
     assert [e.type for e in events(text)] == []
+
+
+def test_events_whose_violence_is_condemned_did_not_condemn() -> None:
+    text = "وتتمحور النقاط حول إدانة عنف النظام السوري وتنظيم داعش وحزب الله."
+    assert [e.source for e in events(text) if e.type == "ACCUSE" and e.source] == []
+    assert who("وأدانت فرنسا عنف النظام السوري.", "ACCUSE") == ("FRA", "SYRGOV")
