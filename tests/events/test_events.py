@@ -1892,3 +1892,39 @@ def test_events_whose_violence_is_condemned_did_not_condemn() -> None:
     text = "وتتمحور النقاط حول إدانة عنف النظام السوري وتنظيم داعش وحزب الله."
     assert [e.source for e in events(text) if e.type == "ACCUSE" and e.source] == []
     assert who("وأدانت فرنسا عنف النظام السوري.", "ACCUSE") == ("FRA", "SYRGOV")
+
+
+def test_events_a_verb_pattern_s_masdar_after_since_is_a_time_not_an_act_of_the_subject() -> None:
+    text = (
+        "هذه المباحثات هي الأولى بين إدارة الرئيس أوباما وخادم الحرمين الشريفين الملك سلمان بن عبد العزيز "
+        "منذ توقيع الاتفاقية مع إيران في 14 يوليو."
+    )
+    assert [e.source for e in events(text) if e.type == "AGREE"] == []
+
+
+def test_events_who_is_allowed_to_use_a_base_to_attack_attacks() -> None:
+    text = (
+        "ذكرت صحيفة تركية ان الاتفاق بين تركيا والولايات المتحدة بالسماح للطائرات الامريكية "
+        "باستخدام قاعدة تركية لشن هجمات على تنظيم داعش في سوريا."
+    )
+    assert who(text, "ASSAULT") == ("USAMIL", "IMGISI")
+
+
+def test_events_those_raids_were_told_of_before() -> None:
+    text = "وقال المسؤول إن الطائرات الأمريكية ستستخدم القاعدة وستقدم تركيا الدعم لتلك الغارات بالمدفعية."
+    assert [e.source for e in events(text) if e.type == "ASSAULT"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("وتبنت حركة طالبان هذا الهجوم بالاضافة الى آخر.", "AFGREB"),  # who claims "this attack" made it
+        ("ويعد هذا الهجوم الأكبر منذ هاجمت مجاميع مسلحة تابعة للقاعدة مدينة المكلا.", None),  # a verb after منذ
+        ("ونفذ متشددو تنظيم داعش سلسلة من التفجيرات بما في ذلك هجوم كبير في وقت سابق.", "IMGISI"),  # including
+    ],
+)
+def test_events_claims_of_this_attack_and_verbs_after_since_still_code(text: str, source: str | None) -> None:
+    found = [e for e in events(text) if e.type == "ASSAULT"]
+    assert found, text
+    if source:
+        assert found[0].source == source

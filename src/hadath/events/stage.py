@@ -529,6 +529,15 @@ country is on or for it)."""
 
 
 _WHERE_RESUMED = frozenset({"فيه", "فيها", "منه", "منها"})
+_DEMONSTRATIVES = frozenset({"هذه", "هذا", "تلك", "ذلك", "هذين", "هاتين", "هذان", "هاتان", "هؤلاء", "اولئك"})
+_CLAIM_WORDS = frozenset(
+    {"تبني", "تبنت", "يتبني", "تتبني", "تبنوا", "تبنيه", "وقوف", "يقف", "تقف", "وقف", "وقفت", "خلف", "وراء"}
+)
+"""Words by which someone claims an act or stands behind it (تبنت هذا الهجوم, وقوف داعش خلف هذا الهجوم)."""
+_TIME_FRAMES = frozenset({"منذ", "بعد", "قبل", "عقب", "اثر", "اعقاب", "جراء", "بسبب", "خلال", "اثناء"})
+"""Words of time or cause that a verb never follows: a verb pattern's first word after them is
+its masdar (منذ توقيع الاتفاقية), a noun (not على منح, في تقديم: what the subject agrees to or takes
+part in)."""
 _AUXILIARIES = {
     **dict.fromkeys(("كان", "يكون", "ظل", "مازال", "لايزال"), ("الذي",)),
     **dict.fromkeys(("كانت", "تكون", "ظلت", "مازالت", "لاتزال"), ("التي",)),
@@ -689,6 +698,38 @@ def _armed(a: ActorRef) -> bool:
     """Whether an actor is an armed group: rebels, insurgents, militias, a named group (IMG)."""
     code = a.code or ""
     return a.agent in _ARMED_AGENTS or code.startswith("IMG") or code[3:6] in ("REB", "INS")
+
+
+_ALLOW = frozenset({"سمح", "سمحت", "يسمح", "تسمح", "السماح", "بالسماح", "والسماح", "للسماح"})
+"""Words of permission, whose beneficiary (after ل) does what it is allowed to."""
+
+
+def _allowed(tokens: Sequence[Token], actors: Sequence[ActorRef], head: int) -> ActorRef | None:
+    """The actor allowed, just before the trigger at ``head`` in its clause, to do it: the actor
+    after ل right after a word of permission (بالسماح للطائرات الأمريكية باستخدام قاعدة تركية لشن
+    هجمات), when the trigger is its purpose or means (a ل or ب on the trigger's word)."""
+    if not any(
+        tokens[k].prefix.endswith(("ل", "ب")) or (tokens[k].norm[:1] == "ل" and tokens[k].norm[:2] != "ال")
+        for k in range(max(0, head - 1), head + 1)
+    ):
+        return None  # (on the trigger or on the verb that makes it: لشن هجمات)
+    for k in range(head - 1, max(-1, head - 12), -1):
+        if tokens[k].text in _CLAUSE:
+            return None
+        if tokens[k].norm in _ALLOW:
+            return next(
+                (a for a in actors if a.start == k + 1 and a.end <= head and _lead(tokens, a).endswith("ل")), None
+            )
+    return None
+
+
+def _masdar_form(norm: str) -> bool:
+    """Whether a word has the shape of a verbal noun, not of a perfect verb (توقيع, إرسال,
+    استهداف, مهاجمة; not هاجمت, وقع, استهدف): after منذ both come (منذ هاجمت مجاميع مسلحة)."""
+    n = norm[1:] if norm[:1] in ("و", "ف") and len(norm) > 4 else norm
+    return len(n) >= 4 and (
+        (n.startswith("ت") and n[-2] == "ي") or (n.startswith("ا") and n[-2] == "ا") or n.endswith("ه")
+    )
 
 
 def _not_of_documents(tokens: Sequence[Token], actors: list[ActorRef]) -> list[ActorRef]:
@@ -1416,6 +1457,15 @@ def _event(
     spans of cities that are no capital, which stand for no state as doers."""
     t = m.trigger
     head = m.head
+    if (
+        t.kind == "verb"
+        and m.start == head
+        and head > 0
+        and tokens[head - 1].norm in _TIME_FRAMES
+        and (tokens[head - 1].norm != "منذ" or _masdar_form(tokens[head].norm))  # (منذ هاجمت: a verb)
+    ):
+        # منذ توقيع الاتفاقية مع إيران: no verb follows a preposition; a verb pattern's masdar, a noun
+        t = dataclasses.replace(t, kind="noun")
     # an actor that only says what kind of act another noun names (التفجير الإرهابي) is no
     # one's counterpart, and does only the act it qualifies (الهجوم الإرهابي: terrorists attacked)
     qualifiers = [a for a in actors if a.end - a.start == 1 and qualifies_an_act(tokens, a.start)]
@@ -1746,6 +1796,20 @@ def _event(
             else m.start
         )
         framed = t.type != "CONSULT" and not tokens[head].suffix and _near(tokens, lead_in - 1, lead_in, "event_frames")
+        # (nor one named before "those raids", an act told of before: وستقدم تركيا الدعم لتلك الغارات)
+        # (accusations denied are the denier's rejection: نفت أنقرة هذه الاتهامات)
+        # (but وتبنت حركة طالبان هذا الهجوم, وقوف داعش خلف هذا الهجوم: who claims it or stands
+        # behind it made it)
+        framed = framed or (
+            t.type not in ("ACCUSE", "REJECT")
+            and lead_in > 0
+            and tokens[lead_in - 1].norm.lstrip("وفلب") in _DEMONSTRATIVES
+            and not (lead_in > 1 and tokens[lead_in - 2].norm == "في")  # (بما في ذلك هجوم: including)
+            and not any(
+                fold(tokens[k].norm).lstrip("وف") in _CLAIM_WORDS
+                for k in range(max(0, _clause_start(tokens, head), lead_in - 6), lead_in - 1)
+            )
+        )
         # nor one who condemns, welcomes or blames it (أدانت منظمة هيومن رايتس ووتش قصف المتمردين)
         # (lifting sanctions, a noun: not the one named before it, mostly the sanctioned (إيران
         # … مقابل رفع العقوبات), unless it decided it: قررت الولايات المتحدة رفع العقوبات)
@@ -2034,6 +2098,10 @@ def _event(
     # الجزائر تدعم مالي: a country right after the verb is its object, before any later actor
     if exposed:
         source = exposer if exposer is not victim else None
+    allowed = _allowed(tokens, actors, head)
+    if allowed is not None and allowed is not given_to:
+        # السماح للطائرات الأمريكية باستخدام قاعدة تركية لشن هجمات: who is allowed does it
+        source = allowed
     if (
         t.type == "ASSAULT"
         and t.kind == "verb"
