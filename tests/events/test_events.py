@@ -1928,3 +1928,17 @@ def test_events_claims_of_this_attack_and_verbs_after_since_still_code(text: str
     assert found, text
     if source:
         assert found[0].source == source
+
+
+def test_events_the_country_of_a_counterpart_after_ma_is_not_who_talks() -> None:
+    text = (
+        "قال عضو في حزب الرئيس اليمني المخلوع علي عبدالله صالح إن ممثلين لصالح يجرون محادثات مع دبلوماسيين "
+        "من الولايات المتحدة وبريطانيا والإمارات للمساعدة في إنهاء الحرب."
+    )
+    assert "USA" not in [e.source for e in events(text) if e.type == "CONSULT"]
+    assert who("تلقى الملك سلمان اتصالا هاتفيا أمس من ملك البحرين.", "CONSULT") == ("BHRGOV", "SAUGOV")
+
+
+def test_events_places_joined_to_a_place_are_where_too() -> None:
+    text = "وذكر مصدر ان دي ميستورا التقى خلال الفترة الأخيرة ممثلين عن مجموعات في المعارضة في الأردن ومصر وتركيا."
+    assert [e.target for e in events(text) if e.type == "CONSULT"] == []

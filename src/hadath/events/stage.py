@@ -1677,7 +1677,15 @@ def _event(
     )
     receiver = None
     given_from = False
-    if source is None and t.kind == "noun" and t.type in _GIVEN_FROM:
+    if (
+        source is None
+        and t.kind == "noun"
+        and t.type in _GIVEN_FROM
+        # (not محادثات مع دبلوماسيين من الولايات المتحدة: the counterpart's country)
+        and not (
+            t.type == "CONSULT" and any(tokens[k].norm == "مع" for k in range(m.start, min(m.end + 2, len(tokens))))
+        )
+    ):
         # تلقى ولي العهد اتصالا هاتفيا أمس من ملك البحرين: who gives or calls comes after من,
         # who receives it before the noun
         source = _from_actor(tokens, doers, m.end - 1 if tokens[m.end - 1].norm == "من" else m.end)
@@ -2159,6 +2167,7 @@ def _event(
         mm for mm in all_matches if mm.start >= m.end and mm.trigger.origin == t.origin and mm.trigger.type != t.type
     ]
     chain = source  # the last of the doers joined by و (كل من الفلبين وفيتنام وماليزيا)
+    where_end = -1  # the end of the last place skipped as where the event is
     for a in actors if target is None else ():
         if a.start <= head or a is source or (source is not None and _same_side(a, source)):
             continue
@@ -2205,11 +2214,16 @@ def _event(
             continue  # هجوم شنه مسلحون حوثيون وقوات موالية لصالح: both attacked
         if (
             t.type in _WHERE_NOT_WHOM
-            and _near(tokens, a.start - 1, a.start, "locatives")
+            and (
+                _near(tokens, a.start - 1, a.start, "locatives")
+                # (… في الأردن ومصر وتركيا: the places joined to the first)
+                or (a.start == where_end and _lead(tokens, a).startswith("و"))
+            )
             and not (t.type == "SUPPORT" and _object_of(tokens, actors, m, a))
         ):
             # استقبل الرئيس في قصر قرطاج وفدا ليبيا, تظاهروا في الرباط, اتفقتا على مسودة قرار
             # … في سوريا: where, not whom
+            where_end = a.end
             continue
         target = a
         break
