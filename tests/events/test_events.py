@@ -1942,3 +1942,13 @@ def test_events_the_country_of_a_counterpart_after_ma_is_not_who_talks() -> None
 def test_events_places_joined_to_a_place_are_where_too() -> None:
     text = "وذكر مصدر ان دي ميستورا التقى خلال الفترة الأخيرة ممثلين عن مجموعات في المعارضة في الأردن ومصر وتركيا."
     assert [e.target for e in events(text) if e.type == "CONSULT"] == []
+
+
+def test_events_aid_named_again_goes_to_whom_it_was_given_just_before() -> None:
+    text = (
+        "إنفاذا لتوجيهات خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز لتقديم المساعدات العاجلة للشعب اليمني "
+        "الشقيق، وأمر الأمير محمد بن سلمان بن عبدالعزيز وزير الدفاع بتأمين طائرات شحن تابعة لقيادة القوات الجوية "
+        "الملكية السعودية لتسيير جسر جوي لنقل المساعدات الإغاثية والإنسانية التي يقدمها مركز الملك سلمان للإغاثة."
+    )
+    found = [(e.type, e.source, e.target) for e in events(text)]
+    assert found == [("AID", "SAUGOV", "YEMCVL")], found

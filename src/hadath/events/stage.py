@@ -732,6 +732,25 @@ def _masdar_form(norm: str) -> bool:
     )
 
 
+def _aid_given_before(ev: dict[str, Any], merged: dict[Any, dict[str, Any]], order: list[Any], si: int) -> Any:
+    """The key of the aid event, with a recipient, that an aid event with none goes on: given by
+    the same country, in this sentence or the one before; None if there is none."""
+    src = (ev["source"].code if ev["source"] is not None else None) or ""
+    if ev["type"] != "AID" or ev["target"] is not None or not src or src.startswith("IGO"):
+        return None
+    for k in reversed(order):
+        host = merged[k]
+        if (
+            host["type"] == "AID"
+            and host["target"] is not None
+            and host["source"] is not None
+            and (host["source"].code or "")[:3] == src[:3]
+            and si - host["last_sentence"] <= 1
+        ):
+            return k
+    return None
+
+
 def _not_of_documents(tokens: Sequence[Token], actors: list[ActorRef]) -> list[ActorRef]:
     """The actors that are not named as a text's owner (ميثاق الأمم المتحدة ومنظمة التعاون
     الإسلامي والتي تمنع: the charters forbid; the UN neither acts nor suffers), nor joined by و
@@ -862,7 +881,9 @@ def _affiliated(tokens: Sequence[Token], a: ActorRef) -> bool:
 
 
 _GROUP_WORDS = frozenset(
-    p + w for p in ("", "ل", "ال", "لل") for w in ("تنظيم", "جماعة", "جماعه", "حركة", "حركه", "جبهة", "جبهه")
+    p + w
+    for p in ("", "ل", "ال", "لل")
+    for w in ("تنظيم", "جماعة", "جماعه", "حركة", "حركه", "جبهة", "جبهه", "قيادة", "قياده")
 )
 _QUOTES = frozenset("\"«»“”'")
 
@@ -2195,6 +2216,8 @@ def _event(
             break  # زار الوزير موقعا قرب مكان قتل فيه جندي في اشتباكات مع داعش: the later act's
         if a is members:
             continue  # مسلحون يعتقد بانتمائهم لتنظيم القاعدة: the group's gunmen, not whom it attacked
+        if t.type == "AID" and _affiliated(tokens, a):
+            continue  # بتأمين طائرات شحن تابعة لقيادة القوات الجوية: whose the planes are, not who gets them
         if (
             source is not None
             and 0 <= a.start - source.end <= 6
@@ -2705,6 +2728,10 @@ def events_stage(doc: Document) -> Document:
                 merged[_key(host)] = host
                 continue
             key = _key(ev)
+            if key not in merged and told is None and (given := _aid_given_before(ev, merged, order, si)) is not None:
+                # وجه الملك بتقديم المساعدات للشعب اليمني، وأمر … بتأمين طائرات القوات الجوية لنقل
+                # المساعدات الإغاثية: the same aid, to the one it was given to just before
+                key = given
             if key not in merged and told is not None:
                 key = told
             if key in merged:
