@@ -1952,3 +1952,27 @@ def test_events_aid_named_again_goes_to_whom_it_was_given_just_before() -> None:
     )
     found = [(e.type, e.source, e.target) for e in events(text)]
     assert found == [("AID", "SAUGOV", "YEMCVL")], found
+
+
+def test_events_whence_one_comes_does_not_talk() -> None:
+    text = (
+        "وأشارت المصادر إلى أن موغريني ستتوجه من المملكة إلى إيران لإجراء محادثات مع وزير خارجية إيران محمد جواد ظريف."
+    )
+    assert who(text, "CONSULT") == ("IGOEUREEC", "IRNGOV")
+
+
+def test_events_an_epithet_after_a_name_is_no_second_actor() -> None:
+    text = "اعلنت الشرطة الاتحادية العراقية اليوم عن صد هجوم شنه تنظيم داعش الإرهابي في حصيبة شرقي الرمادي."
+    found = [(e.source, e.target) for e in events(text) if e.type == "ASSAULT"]
+    assert found and found[0][0] == "IMGISI" and "REBRAD" not in (found[0][1] or ""), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قال البيت الأبيض، الخميس، إنه سيبحث عريضة تطالب بالتقدم بطلب تسليم طبيب أسنان أمريكي.",  # a petition asks
+        "وفي نهاية اليوم، قدم نجوم الاستعراض في الدبابات البحرية استعراضا بحريا لاقى استحسان الجمهور.",  # no one
+    ],
+)
+def test_events_no_actor_does_what_a_petition_or_nobody_does(text: str) -> None:
+    assert [(e.type, e.source) for e in events(text) if e.type in ("REQUEST", "AID")] == []

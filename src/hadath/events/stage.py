@@ -751,6 +751,22 @@ def _aid_given_before(ev: dict[str, Any], merged: dict[Any, dict[str, Any]], ord
     return None
 
 
+def _epithet(tokens: Sequence[Token], actors: Sequence[ActorRef], a: ActorRef) -> bool:
+    """Whether a one-word actor is an epithet of the actor just before it (تنظيم /داعش/
+    الإرهابي, جماعة الحوثي المتمردة): the same actor described, no second one."""
+    if a.end - a.start != 1 or not tokens[a.start].article:
+        return False
+    if not fold(tokens[a.start].stem).endswith(("ي", "يه", "ية", "ين")):
+        return False
+    k = a.start - 1
+    while k >= 0 and tokens[k].kind != "word" and tokens[k].text not in _CLAUSE:
+        k -= 1  # (quotes and slashes around the name)
+    code = a.code or ""
+    if not (code.endswith("RAD") or a.agent in ("REB", "INS")) or _a_state(a):
+        return False  # (not زار أوباما السعودية: a country after its visitor)
+    return any(b.end == k + 1 and b is not a and _armed(b) for b in actors)  # (not هجوم سوسة الإرهابي)
+
+
 def _not_of_documents(tokens: Sequence[Token], actors: list[ActorRef]) -> list[ActorRef]:
     """The actors that are not named as a text's owner (ميثاق الأمم المتحدة ومنظمة التعاون
     الإسلامي والتي تمنع: the charters forbid; the UN neither acts nor suffers), nor joined by و
@@ -1068,6 +1084,24 @@ def _noun_subject(tokens: Sequence[Token], actors: Sequence[ActorRef], head: int
         and not any(a.start <= head - 1 < a.end for a in actors)
         and not _title_word(noun)
         and not _nisba_word(noun)
+    )
+
+
+def _described_noun(tokens: Sequence[Token], actors: Sequence[ActorRef], head: int) -> bool:
+    """Whether a feminine verb right after an indefinite feminine noun (عريضة تطالب, رسالة
+    تتهم) describes it: the noun, no actor, is its subject."""
+    if head < 1:
+        return False
+    noun, verb = tokens[head - 1], tokens[head]
+    return (
+        noun.kind == "word"
+        and not noun.article
+        and not noun.prefix
+        and noun.norm.endswith("ة")
+        and len(noun.norm) >= 4
+        and verb.norm[:1] == "ت"
+        and not any(a.start <= head - 1 < a.end for a in actors)
+        and not _title_word(noun)
     )
 
 
@@ -1621,6 +1655,8 @@ def _event(
     unnamed = rel is not None and source is None and t.kind == "verb" and (resumed or not _pronoun(tokens[head]))
     if source is None and rel is None and _noun_subject(tokens, actors, head) and t.kind == "verb":
         unnamed = True  # فإن القصف استهدف معسكرات: the noun after "that" is the subject, no actor
+    if source is None and rel is None and t.kind == "verb" and _described_noun(tokens, actors, head):
+        unnamed = True  # سيبحث عريضة تطالب بـ: the verb describes the indefinite noun before it
     act_subject = _act_subject(tokens, all_matches, m) if source is None and rel is None else None
     if act_subject is not None:
         unnamed = True  # بقصف مدفعي استهدف موكبا, شن عدة غارات استهدفت مواقع: the act's maker does it
@@ -1897,6 +1933,10 @@ def _event(
             )
         ):
             source = before[-1]
+            if len(before) >= 2 and source.start > 0 and tokens[source.start - 1].norm == "من":
+                # استدعاء السفير من إيران للتشاور احتجاجا على …, ستتوجه موغريني من المملكة إلى
+                # إيران لإجراء محادثات: who acts is the clause's subject, not whence one comes
+                source = next((a for a in reversed(before) if a.start == 0 or tokens[a.start - 1].norm != "من"), source)
             if (
                 t.type == "AID"
                 and len(before) >= 2
@@ -2624,6 +2664,7 @@ def events_stage(doc: Document) -> Document:
             and not _a_base(tokens, a)  # قاعدة العند … المجاور للقاعدة: the base, not al-Qaeda
         ]
         actors = _not_of_documents(tokens, actors)
+        actors = [a for a in actors if not _epithet(tokens, actors, a)]
         own = any(m.trigger.origin == "hadath" for m in matches)
         made: dict[int, dict[str, Any]] = {}  # this sentence's events by their trigger's head
         for m in matches:
@@ -2704,7 +2745,8 @@ def events_stage(doc: Document) -> Document:
                 continue  # support for no one named (دعم الوقود, يدعم الأسعار), a visit to no one (يستقبل زبائنه)
             if ev["source"] is None and ev["kind"] == "verb" and not _has_items(ev):
                 continue  # no one does it: "who did what" needs its who (aid sent by no one named keeps its items)
-            if ev["source"] is None and ev["kind"] == "noun":
+            if ev["source"] is None and (ev["kind"] == "noun" or ev["target"] is None):
+                # (also a verb's items with neither giver nor receiver: قدم نجوم الاستعراض في الدبابات)
                 # a mention of aid with no giver: its arguments join the document's event of that kind
                 host = next(
                     (merged[k] for k in order if merged[k]["type"] == ev["type"] and merged[k]["mode"] == ev["mode"]),
