@@ -1976,3 +1976,17 @@ def test_events_an_epithet_after_a_name_is_no_second_actor() -> None:
 )
 def test_events_no_actor_does_what_a_petition_or_nobody_does(text: str) -> None:
     assert [(e.type, e.source) for e in events(text) if e.type in ("REQUEST", "AID")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("ونسبت الحكومة التركية الهجوم إلى تنظيم داعش.", "IMGISI"),
+        (
+            "نسبت هيئة أركان الجيش التركي الهجوم إلى «المنظمة الإرهابية والانفصالية»، العبارة التي تستخدمها السلطات.",
+            "REBRAD",
+        ),
+    ],
+)
+def test_events_an_attack_attributed_to_someone_after_the_verb_is_theirs(text: str, source: str) -> None:
+    assert [e.source for e in events(text) if e.type == "ASSAULT"] == [source]

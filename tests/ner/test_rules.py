@@ -264,3 +264,17 @@ def test_rules_a_name_that_is_also_a_noun_before_an_adjective(text: str, kept: b
 )
 def test_rules_yumn_in_a_greeting_is_no_place(text: str, crf: list[tuple[int, int, str]], kept: bool) -> None:
     assert any(t == "باليمن" and ty == "LOC" for t, ty, _ in spans(text, crf)) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "crf", "kept"),
+    [
+        ("بسبب القوة القاهرة", [(2, 3, "LOC")], False),  # force majeure
+        ("للسياسة الفارسية القاهرة السجن", [(2, 3, "LOC")], False),  # overpowering
+        ("وصل الوزير إلى العاصمة المصرية القاهرة أمس", [(5, 6, "LOC")], True),  # Cairo
+    ],
+)
+def test_rules_al_qahira_after_a_definite_feminine_noun_is_an_adjective(
+    text: str, crf: list[tuple[int, int, str]], kept: bool
+) -> None:
+    assert any(t == "القاهرة" and ty == "LOC" for t, ty, _ in spans(text, crf)) is kept

@@ -1087,6 +1087,25 @@ def _noun_subject(tokens: Sequence[Token], actors: Sequence[ActorRef], head: int
     )
 
 
+_ATTRIBUTE = frozenset({"نسب", "نسبت", "ينسب", "تنسب", "عزا", "عزت", "يعزو", "تعزو"})
+"""Verbs that attribute an act to someone (نسبت الحكومة الهجوم إلى تنظيم داعش)."""
+
+
+def _attributed_to(tokens: Sequence[Token], actors: Sequence[ActorRef], m: TriggerMatch) -> ActorRef | None:
+    """The actor after إلى right after a noun trigger that a verb of attributing, a few words
+    before it, is about (ونسبت الحكومة التركية الهجوم إلى تنظيم داعش)."""
+    if not any(fold(tokens[k].norm).lstrip("وف") in _ATTRIBUTE for k in range(max(0, m.start - 7), m.start)):
+        return None
+    k = m.end
+    if k >= len(tokens) or tokens[k].norm not in ("الي", "الى"):
+        return None
+    k += 1
+    while k < len(tokens) and tokens[k].text in _QUOTES:
+        k += 1
+    # (or its adjective: إلى «المنظمة الإرهابية»)
+    return _after_titles(tokens, actors, k) or next((a for a in actors if a.start == k + 1), None)
+
+
 def _described_noun(tokens: Sequence[Token], actors: Sequence[ActorRef], head: int) -> bool:
     """Whether a feminine verb right after an indefinite feminine noun (عريضة تطالب, رسالة
     تتهم) describes it: the noun, no actor, is its subject."""
@@ -1691,6 +1710,8 @@ def _event(
         source = _agent_by_verb(tokens, actors, m.end)  # زيارة قام بها الرئيس, غارات شنتها طائرات التحالف
     if source is None and t.kind == "noun":
         source = _by_agent(tokens, actors, m.end)  # غارات من قبل طيران التحالف
+    if source is None and t.kind == "noun" and (blamed := _attributed_to(tokens, actors, m)) is not None:
+        source = blamed  # نسبت هيئة الأركان الهجوم إلى «المنظمة الإرهابية»: to whom it is attributed
     # تعرضوا لقصف عنيف من مقاتلات التحالف, تعرض الجيش العراقي لهجوم شنه تنظيم داعش: who was
     # exposed to it is its target; who made it is named by a verb (شنه) or comes after من
     exposed = tokens[m.start].norm.startswith("ل") and _near(

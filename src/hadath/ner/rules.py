@@ -450,7 +450,22 @@ def apply_rules(
         else:
             merged.append(s)
     # القاعدة الجوية, القاعدة الاستراتيجية: a base, not al-Qaeda; باليمن والبركات: with blessings
-    return [s for s in merged if not _common_noun_before_adjective(tokens, s, d) and not _blessing(tokens, s)]
+    return [
+        s
+        for s in merged
+        if not _common_noun_before_adjective(tokens, s, d) and not _blessing(tokens, s) and not _overpowering(tokens, s)
+    ]
+
+
+def _overpowering(tokens: Sequence[Token], span: Span3) -> bool:
+    """Whether القاهرة is the adjective "overpowering" after a definite feminine noun (القوة
+    القاهرة, السياسة الفارسية القاهرة), not Cairo (العاصمة المصرية القاهرة)."""
+    i, j = span[0], span[1]
+    if j - i != 1 or tokens[i].norm != "القاهرة" or i == 0:
+        return False
+    prev = tokens[i - 1]
+    capital = any(t.norm in ("العاصمة", "عاصمة", "مدينة", "المدينة") for t in tokens[max(0, i - 3) : i])
+    return prev.kind == "word" and prev.article and prev.norm.endswith("ة") and not capital
 
 
 _BLESSINGS = frozenset({"والخير", "والبركات", "والبركه", "والمسرات", "والخيرات", "والسعاده", "والرخاء", "والاقبال"})
