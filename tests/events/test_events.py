@@ -1990,3 +1990,21 @@ def test_events_no_actor_does_what_a_petition_or_nobody_does(text: str) -> None:
 )
 def test_events_an_attack_attributed_to_someone_after_the_verb_is_theirs(text: str, source: str) -> None:
     assert [e.source for e in events(text) if e.type == "ASSAULT"] == [source]
+
+
+def test_events_a_masdar_after_an_indefinite_noun_is_no_description_of_it() -> None:
+    text = "ويعول الرئيس الأمريكي على إمكانية توقيع اتفاق الشراكة عبر المحيط الهادئ بنهاية العام."
+    assert [(e.type, e.source) for e in events(text)] == [("AGREE", "USAGOV")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # holds a strategic position, occupies nothing
+        "سعت إليه واشنطن بقوة لأن قاعدة انجرليك تحتل موقعا استراتيجيا لتقريب مقاتلات اف-16 الأميركية من "
+        "أهدافها في حين هي مضطرة حاليا إلى الإقلاع من قواعد أبعد في الأردن أو الكويت مثلا.",
+        "وأضاف أنه على سبيل المثال إذا وقعت الاتفاقية فإن أرباح أمريكا ستبلغ خمسة مليارات دولار سنويا.",
+    ],
+)
+def test_events_a_strategic_position_and_a_clause_after_fa_inna_name_no_doer(text: str) -> None:
+    assert [e.source for e in events(text) if e.source] == []

@@ -1119,6 +1119,7 @@ def _described_noun(tokens: Sequence[Token], actors: Sequence[ActorRef], head: i
         and noun.norm.endswith("ة")
         and len(noun.norm) >= 4
         and verb.norm[:1] == "ت"
+        and not _masdar_form(verb.norm)  # (not إمكانية توقيع اتفاق: a verb pattern's masdar)
         and not any(a.start <= head - 1 < a.end for a in actors)
         and not _title_word(noun)
     )
@@ -2131,6 +2132,8 @@ def _event(
                 # (nor past the positions struck: استهدف أيضا منازل لكبار قادة جماعة الحوثي)
                 and not _near(tokens, m.end - 1, a.start, "target_markers")
                 and not (asked and a.start >= m.end)
+                # (nor past "then" or "that": إذا وقعت الاتفاقية فإن أرباح أمريكا)
+                and not any(fold(tokens[k].norm).removeprefix("ف") in _THAT for k in range(m.end, a.start))
             ]
             # هاجم مسلحون ينتمون إلى جماعة بوكو حرام: the group the doers belong to
             # (not قصف الجيش مواقع تابعة لتنظيم داعش: whose positions were struck)
