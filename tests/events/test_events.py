@@ -2008,3 +2008,17 @@ def test_events_a_masdar_after_an_indefinite_noun_is_no_description_of_it() -> N
 )
 def test_events_a_strategic_position_and_a_clause_after_fa_inna_name_no_doer(text: str) -> None:
     assert [e.source for e in events(text) if e.source] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("ودعا البيان الحكومة التركية وحزب العمال الكردستاني إلى العودة إلى عملية السلام.", "TURGOV"),
+        ("كما دعا المركز الأمم المتحدة ومنظماتها المختلفة إلى الإسهام في تنفيذ هذه البرامج.", "IGOUNO"),
+    ],
+)
+def test_events_a_definite_noun_after_the_verb_is_its_subject_and_the_actor_after_its_object(
+    text: str, target: str
+) -> None:
+    assert [e.source for e in events(text) if e.source == target] == []
+    assert who("ودعت الولايات المتحدة إيران إلى الالتزام.", "REQUEST") == ("USA", "IRN")

@@ -2120,6 +2120,28 @@ def _event(
             and tokens[head + 1].norm not in _TIME_WORDS
             and not _nisba_word(tokens[head + 1])  # (بدعم جوي كثيف وفرته طائرات التحالف)
         )
+        # (ودعا البيان الحكومة التركية, دعا المركز الأمم المتحدة: a definite noun no actor names
+        # is the subject right after the verb; the actor after it, its object)
+        unnamed_inside = unnamed_inside or (
+            t.kind == "verb"
+            and m.end == head + 1
+            and head + 2 < len(tokens)
+            and tokens[head + 1].kind == "word"
+            and tokens[head + 1].article
+            and not tokens[head + 1].prefix
+            and not any(a.start <= head + 1 < a.end for a in actors)
+            and any(
+                a.start == head + 2
+                and not _nisba_word(tokens[a.start])
+                and not _lead(tokens, a).startswith("و")  # (ويهددنا الإرهاب وداعش: both)
+                and not _named_person(doc, a)  # (اتهم النائب ميشال عون: a title)
+                for a in actors
+            )
+            and not _title_word(tokens[head + 1])
+            and not _nisba_word(tokens[head + 1])
+            and tokens[head + 1].norm not in _NOT_A_SUBJECT
+            and tokens[head + 1].norm not in _TIME_WORDS
+        )
         if source is None and not plural and not named_before and not unnamed_inside:
             # (not after a verb whose subject is its plural suffix: طالبوا البنوك السعودية)
             after = [
