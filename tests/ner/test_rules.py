@@ -278,3 +278,14 @@ def test_rules_al_qahira_after_a_definite_feminine_noun_is_an_adjective(
     text: str, crf: list[tuple[int, int, str]], kept: bool
 ) -> None:
     assert any(t == "القاهرة" and ty == "LOC" for t, ty, _ in spans(text, crf)) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "crf", "kept"),
+    [
+        ("شخص يبدو عليه الحماس وهو يوزع الأعلام", [(3, 4, "ORG")], False),  # enthusiasm
+        ("وقالت حماس إن الحصار مستمر", [(1, 2, "ORG")], True),  # Hamas
+    ],
+)
+def test_rules_al_hamas_with_the_article_is_enthusiasm(text: str, crf: list[tuple[int, int, str]], kept: bool) -> None:
+    assert bool(spans(text, crf)) is kept

@@ -72,3 +72,11 @@ def test_ministers_of_2015_by_the_names_the_news_gives_them() -> None:
     for name, code in (("الجبير", "SAUGOV"), ("سامح شكري", "EGYGOV"), ("كينياتا", "KENGOV"), ("السبسي", "TUNGOV")):
         got = resolve_actor(name, "2015-07-20", fuzzy=False)
         assert got is not None and got["code"] == code, (name, got)
+
+
+def test_a_country_s_security_is_no_security_force() -> None:
+    from hadath.resolve.actors import resolve_actor
+
+    assert resolve_actor("أمن روسيا", "2015", fuzzy=False) is None  # Russia's security
+    got = resolve_actor("الأمن المصري", "2015", fuzzy=False)  # the Egyptian security forces
+    assert got is not None and got["code"] == "EGYCOP", got

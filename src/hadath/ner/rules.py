@@ -453,8 +453,21 @@ def apply_rules(
     return [
         s
         for s in merged
-        if not _common_noun_before_adjective(tokens, s, d) and not _blessing(tokens, s) and not _overpowering(tokens, s)
+        if not _common_noun_before_adjective(tokens, s, d)
+        and not _blessing(tokens, s)
+        and not _overpowering(tokens, s)
+        and not _enthusiasm(tokens, s)
     ]
+
+
+def _enthusiasm(tokens: Sequence[Token], span: Span3) -> bool:
+    """Whether a one-word span is الحماس, enthusiasm: Hamas (حماس) never takes the article."""
+    i, j = span[0], span[1]
+    if j - i != 1:
+        return False
+    n = tokens[i].norm
+    n = n[1:] if n[:1] in ("و", "ف") and len(n) > 5 else n
+    return n in ("الحماس", "بالحماس", "للحماس", "كالحماس")  # (not لحماس: for Hamas)
 
 
 def _overpowering(tokens: Sequence[Token], span: Span3) -> bool:

@@ -249,6 +249,8 @@ def _compose(words: list[str], t: ActorTables) -> dict[str, Any] | None:
         if head in t.agents:
             agent, role = t.agents[head]
             country, how = _country_in(words[n:], t, words[n - 1])
+            if country and head == "امن" and how == "name":
+                return None  # أمن روسيا القومي, أمن مصر: a country's security, no security force
             if country:
                 out = {"code": country + agent, "country": country, "agent": agent, "kind": "state_actor"}
                 if role:
