@@ -1902,6 +1902,11 @@ def test_events_a_verb_pattern_s_masdar_after_since_is_a_time_not_an_act_of_the_
     assert [e.source for e in events(text) if e.type == "AGREE"] == []
 
 
+def test_events_who_is_allowed_after_the_allower_attacks() -> None:
+    text = "كذلك سمحت تركيا لواشنطن باستخدام قاعدة انجرليك التي تتمتع بموقع استراتيجي بسبب قربها من سوريا لشن غارات."
+    assert [e.source for e in events(text) if e.type == "ASSAULT"] == ["USA"]
+
+
 def test_events_who_is_allowed_to_use_a_base_to_attack_attacks() -> None:
     text = (
         "ذكرت صحيفة تركية ان الاتفاق بين تركيا والولايات المتحدة بالسماح للطائرات الامريكية "

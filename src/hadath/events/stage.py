@@ -713,12 +713,14 @@ def _allowed(tokens: Sequence[Token], actors: Sequence[ActorRef], head: int) -> 
         for k in range(max(0, head - 1), head + 1)
     ):
         return None  # (on the trigger or on the verb that makes it: لشن هجمات)
-    for k in range(head - 1, max(-1, head - 12), -1):
+    for k in range(head - 1, max(-1, head - 18), -1):
         if tokens[k].text in _CLAUSE:
             return None
         if tokens[k].norm in _ALLOW:
+            # (right after it, or after its subject: سمحت تركيا لواشنطن باستخدام قاعدة انجرليك)
             return next(
-                (a for a in actors if a.start == k + 1 and a.end <= head and _lead(tokens, a).endswith("ل")), None
+                (a for a in actors if k < a.start <= k + 3 and a.end <= head and _lead(tokens, a).endswith("ل")),
+                None,
             )
     return None
 
