@@ -2027,3 +2027,11 @@ def test_events_a_definite_noun_after_the_verb_is_its_subject_and_the_actor_afte
 ) -> None:
     assert [e.source for e in events(text) if e.source == target] == []
     assert who("ودعت الولايات المتحدة إيران إلى الالتزام.", "REQUEST") == ("USA", "IRN")
+
+
+def test_events_who_made_a_condemned_crime_is_condemned() -> None:
+    text = (
+        "وجدد مجلس الوزراء إدانة المملكة واستنكارها للجريمة الإرهابية البشعة التي نفذها مستوطنون إسرائيليون "
+        "في قرية دوما بمدينة نابلس الفلسطينية."
+    )
+    assert who(text, "ACCUSE") == ("SAU", "ISRCVL")

@@ -933,10 +933,11 @@ def _after_agent_verb(tokens: Sequence[Token], end: int, reach: int) -> int | No
     return None
 
 
-def _agent_by_verb(tokens: Sequence[Token], actors: Sequence[ActorRef], end: int) -> ActorRef | None:
+def _agent_by_verb(tokens: Sequence[Token], actors: Sequence[ActorRef], end: int, gap: int = 3) -> ActorRef | None:
     """The actor of a clause that names who did an event named by a noun: زيارة (رسمية) يقوم
-    بها الرئيس الأمريكي, غارات (جوية) شنتها طائرات التحالف -> the president, the coalition."""
-    k = _after_agent_verb(tokens, end, 3)
+    بها الرئيس الأمريكي, غارات (جوية) شنتها طائرات التحالف -> the president, the coalition
+    (``gap``: the words that may come between, adjectives and the relative pronoun)."""
+    k = _after_agent_verb(tokens, end, gap)
     if k is None:
         return None
     # (not الهجمات التي يشنها في سيناء: where)
@@ -2401,10 +2402,19 @@ def _event(
     if t.type == "ACCUSE" and (target is None or not target.code or target in qualifiers):
         # أدانت الحكومة الأردنية التفجير الإرهابي الذي نفذه تنظيم داعش: who is condemned is who
         # made the condemned act, when named after it
+        # (or a noun of an act that is no trigger: للجريمة الإرهابية البشعة التي نفذها مستوطنون)
         act = next(
-            (j for j in range(m.end, min(m.end + 3, len(tokens))) if any(mm.head == j for mm in all_matches)), None
+            (
+                j
+                for j in range(m.end, min(m.end + 4, len(tokens)))
+                # (past a second word of condemning: إدانة المملكة واستنكارها للجريمة)
+                if any(mm.head == j and mm.trigger.type != "ACCUSE" for mm in all_matches)
+                or _near(tokens, j, j + 1, "qualified_acts")
+            ),
+            None,
         )
-        maker = _agent_by_verb(tokens, actors, act + 1) if act is not None else None
+        # (two adjectives may come between: الجريمة الإرهابية البشعة التي نفذها)
+        maker = _agent_by_verb(tokens, actors, act + 1, 4) if act is not None else None
         if maker is not None and maker.code and maker is not source:
             target = maker
     source, target = _placed(tokens, actors, source), _placed(tokens, actors, target)
