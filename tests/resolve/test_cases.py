@@ -366,3 +366,10 @@ def test_a_country_right_after_a_name_is_its_object() -> None:
     doc = analyze(Document(text=text, publication_date="2015-08-01"))
     (m,) = [m for m in doc.mentions if m.type == "PERS"]
     assert m.resolution is not None and m.resolution.value.get("country") == "YEM", m.resolution
+
+
+def test_a_small_town_abroad_is_no_namesake_in_a_report_on_another_country() -> None:
+    # باما (Bama, Borno) is not in GeoNames' cities; Pama, Burkina Faso (13,579 people) is not it
+    assert resolve_place("باما", ["الطريق", "المؤدية", "إلى"], {"NG": 2}) is None
+    got = resolve_place("باما", [], {"BF": 1})  # in a report on Burkina Faso it is
+    assert got is not None and got["country_code"] == "BF", got

@@ -204,7 +204,7 @@ def _common_word(name: str) -> bool:
     return frequency_rank(normalize(name)) < _COMMON_RANK
 
 
-_HAMLET = 5_000
+_HAMLET = 15_000
 
 ARABIC_NAMED = frozenset(
     (
@@ -250,7 +250,8 @@ def _unlikely_abroad(p: Place, how: str, where: set[str], common: bool, district
     too unlikely to stand: a common word (الزيارة, عمر) for a town under 50,000 people; a name
     read without its article outside the countries that write place names with one; and,
     when the document is seen to be about other countries, a district (بحي الفيصلية, in a
-    Saudi report: not a Jordanian village) or a hamlet (under 5,000 people: Sloan, Cornish)."""
+    Saudi report: not a Jordanian village) or a small town (under 15,000 people: Sloan, Cornish;
+    Pama, Burkina Faso, for باما in a report on Nigeria)."""
     if p.kind != "city" or p.country in where:
         return False
     return (
