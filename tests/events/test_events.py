@@ -2035,3 +2035,14 @@ def test_events_who_made_a_condemned_crime_is_condemned() -> None:
         "في قرية دوما بمدينة نابلس الفلسطينية."
     )
     assert who(text, "ACCUSE") == ("SAU", "ISRCVL")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتوالت العمليات الإرهابية منذ ذلك التاريخ بتفجير السفارة الأميركية في بيروت في 18 أبريل 1983.",
+        "هاجم متظاهرون السفارة السعودية في طهران.",
+    ],
+)
+def test_events_an_embassy_is_struck_and_strikes_no_one(text: str) -> None:
+    assert [e.source for e in events(text) if e.type == "ASSAULT" and e.source] == []

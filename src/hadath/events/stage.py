@@ -534,6 +534,8 @@ _CLAIM_WORDS = frozenset(
     {"تبني", "تبنت", "يتبني", "تتبني", "تبنوا", "تبنيه", "وقوف", "يقف", "تقف", "وقف", "وقفت", "خلف", "وراء"}
 )
 """Words by which someone claims an act or stands behind it (تبنت هذا الهجوم, وقوف داعش خلف هذا الهجوم)."""
+_EMBASSY = ("السفار", "سفار", "القنصلي", "قنصلي")
+"""How the word for an embassy or a consulate begins (السفارة, سفارة, القنصلية)."""
 _TIME_FRAMES = frozenset({"منذ", "بعد", "قبل", "عقب", "اثر", "اعقاب", "جراء", "بسبب", "خلال", "اثناء"})
 """Words of time or cause that a verb never follows: a verb pattern's first word after them is
 its masdar (منذ توقيع الاتفاقية), a noun (not على منح, في تقديم: what the subject agrees to or takes
@@ -2394,6 +2396,13 @@ def _event(
         target = None
     if t.mode == "visit" and source is not None and target is not None and _country(source) == _country(target):
         target = None  # دعوة من الرئيس الفرنسي لزيارة باريس: an invitation home, no visit by him
+    if (
+        t.type == "ASSAULT"
+        and source is not None
+        and fold(tokens[source.start].norm).lstrip("وفلب").startswith(_EMBASSY)
+    ):
+        # بتفجير السفارة الأميركية, هاجم متظاهرون السفارة السعودية: an embassy is struck, it strikes no one
+        source, target = None, source
     if t.type == "ASSAULT" and source is not None and _civilians(source):
         # المدنيين السوريين … المسؤولين عن هجمات: civilians are who is attacked, not who attacks
         source, target = None, target or source
