@@ -2046,3 +2046,12 @@ def test_events_who_made_a_condemned_crime_is_condemned() -> None:
 )
 def test_events_an_embassy_is_struck_and_strikes_no_one(text: str) -> None:
     assert [e.source for e in events(text) if e.type == "ASSAULT" and e.source] == []
+
+
+def test_events_an_agent_of_no_country_right_after_the_verb_is_its_subject() -> None:
+    text = "وقطعت القوات الأمنية طرق إمداد داعش تمهيدا لاقتحام الرمادي، ودعت الحكومة المحلية الأهالي إلى الخروج منها."
+    assert [e.source for e in events(text) if e.type == "REQUEST"] == []
+    assert who("ودعت الحكومة اليمنية السعودية إلى الدعم.", "REQUEST") == ("YEMGOV", "SAU")
+    # a state named before is the body's country; a subject before the verb keeps it
+    assert who("وقالت تركيا إنها ستواصل الضربات، واتهمت السلطات تنظيم داعش بالهجوم.", "ACCUSE")[0] == "TUR"
+    assert [e.source for e in events("وقال إن المتطرفين يهددون الأمن في المنطقة.") if e.type == "THREATEN"] == ["INS"]

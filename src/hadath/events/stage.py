@@ -534,6 +534,8 @@ _CLAIM_WORDS = frozenset(
     {"تبني", "تبنت", "يتبني", "تتبني", "تبنوا", "تبنيه", "وقوف", "يقف", "تقف", "وقف", "وقفت", "خلف", "وراء"}
 )
 """Words by which someone claims an act or stands behind it (تبنت هذا الهجوم, وقوف داعش خلف هذا الهجوم)."""
+_STATE_BODIES = frozenset({"GOV", "COP", "MIL", "JUD", "LEG", "SPY"})
+"""Agents that are a state's bodies (حكومة, سلطات, شرطة, جيش): of some country, named or not."""
 _EMBASSY = ("السفار", "سفار", "القنصلي", "قنصلي")
 """How the word for an embassy or a consulate begins (السفارة, سفارة, القنصلية)."""
 _TIME_FRAMES = frozenset({"منذ", "بعد", "قبل", "عقب", "اثر", "اعقاب", "جراء", "بسبب", "خلال", "اثناء"})
@@ -1130,6 +1132,23 @@ def _described_noun(tokens: Sequence[Token], actors: Sequence[ActorRef], head: i
     )
 
 
+def _countryless_agent_after(tokens: Sequence[Token], actors: Sequence[ActorRef], head: int) -> bool:
+    """Whether an agent phrase that names no country (الحكومة المحلية, السلطات) stands right
+    after the verb at ``head``: its subject, though no actor is named."""
+    k = head + 1
+    return (
+        k < len(tokens)
+        and tokens[k].article
+        and not tokens[k].prefix
+        and actor_key(tokens[k].text) in tables().agent_first_words
+        and not any(a.start <= k < a.end and (a.code or a.agent not in _STATE_BODIES) for a in actors)
+        and not any(a.end == head for a in actors)  # (المتطرفين يهددون الأمن: the subject is before)
+        # (a state's body, not a person's title, الرئيس, nor armed men, المسلحون)
+        and (tables().agents.get(actor_key(tokens[k].text)) or ("", "x"))[0] in _STATE_BODIES
+        and not (tables().agents.get(actor_key(tokens[k].text)) or ("", ""))[1]
+    )
+
+
 _NOT_A_SUBJECT = frozenset(
     {"في", "علي", "ضد", "من", "منذ", "خلال", "الي", "عليه", "عليها", "عليهم", "امس", "اليوم", "مؤخرا", "بعد", "قبل"}
 )
@@ -1682,6 +1701,16 @@ def _event(
         unnamed = True  # فإن القصف استهدف معسكرات: the noun after "that" is the subject, no actor
     if source is None and rel is None and t.kind == "verb" and _described_noun(tokens, actors, head):
         unnamed = True  # سيبحث عريضة تطالب بـ: the verb describes the indefinite noun before it
+    if (
+        source is None
+        and t.kind == "verb"
+        and _countryless_agent_after(tokens, actors, head)
+        and not any(a.country and not _armed(a) for a in before[-1:])
+    ):
+        # وقطعت القوات طرق إمداد داعش …، ودعت الحكومة المحلية الأهالي: a state's body of no
+        # country named is the subject; not an armed group before it (a state named before is
+        # the body's country: اتهمت السلطات, in a report on Turkey)
+        unnamed = True
     act_subject = _act_subject(tokens, all_matches, m) if source is None and rel is None else None
     if act_subject is not None:
         unnamed = True  # بقصف مدفعي استهدف موكبا, شن عدة غارات استهدفت مواقع: the act's maker does it
