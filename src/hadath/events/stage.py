@@ -1132,11 +1132,11 @@ def _described_noun(tokens: Sequence[Token], actors: Sequence[ActorRef], head: i
     )
 
 
-def _countryless_agent_after(tokens: Sequence[Token], actors: Sequence[ActorRef], head: int) -> bool:
-    """Whether an agent phrase that names no country (الحكومة المحلية, السلطات) stands right
-    after the verb at ``head``: its subject, though no actor is named."""
+def _countryless_agent_after(tokens: Sequence[Token], actors: Sequence[ActorRef], head: int) -> str | None:
+    """The agent code of a state's body that names no country (الحكومة المحلية, السلطات)
+    standing right after the verb at ``head``: its subject, though no actor is named; or None."""
     k = head + 1
-    return (
+    found = (
         k < len(tokens)
         and tokens[k].article
         and not tokens[k].prefix
@@ -1147,6 +1147,7 @@ def _countryless_agent_after(tokens: Sequence[Token], actors: Sequence[ActorRef]
         and (tables().agents.get(actor_key(tokens[k].text)) or ("", "x"))[0] in _STATE_BODIES
         and not (tables().agents.get(actor_key(tokens[k].text)) or ("", ""))[1]
     )
+    return tables().agents[actor_key(tokens[k].text)][0] if found else None
 
 
 _NOT_A_SUBJECT = frozenset(
@@ -1704,8 +1705,12 @@ def _event(
     if (
         source is None
         and t.kind == "verb"
-        and _countryless_agent_after(tokens, actors, head)
-        and not any(a.country and not _armed(a) for a in before[-1:])
+        and (body := _countryless_agent_after(tokens, actors, head)) is not None
+        # (but قوات التحالف …، حيث قصفت المقاتلات: the same kind of body, named before)
+        and not any(
+            not _armed(a) and (a.agent == body or (a.code or "").startswith("IGO") or (a.code and a.code == a.country))
+            for a in before
+        )
     ):
         # وقطعت القوات طرق إمداد داعش …، ودعت الحكومة المحلية الأهالي: a state's body of no
         # country named is the subject; not an armed group before it (a state named before is
