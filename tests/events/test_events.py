@@ -2055,3 +2055,14 @@ def test_events_an_agent_of_no_country_right_after_the_verb_is_its_subject() -> 
     # a state named before is the body's country; a subject before the verb keeps it
     assert who("وقالت تركيا إنها ستواصل الضربات، واتهمت السلطات تنظيم داعش بالهجوم.", "ACCUSE")[0] == "TUR"
     assert [e.source for e in events("وقال إن المتطرفين يهددون الأمن في المنطقة.") if e.type == "THREATEN"] == ["INS"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أثناء زيارته بعض الدول الخليجية في الأسبوع الماضي بعد تفجيرات البحرين، ليحثنا على التعاون مع إيران.",
+        "كما ثبتت لدى المحكمة إدانته بتستره على ابن خالته الذي رافقه للمشاركة في القتال مع تنظيم داعش.",
+    ],
+)
+def test_events_a_country_s_bombings_and_a_conviction_name_no_doer(text: str) -> None:
+    assert [(e.type, e.source) for e in events(text) if e.source] == []

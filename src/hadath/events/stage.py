@@ -1861,7 +1861,8 @@ def _event(
             and after
             and after[0].start <= m.end + 1
             and _a_state(after[0])
-            and (_city(doc, after[0]) or tokens[head].norm.endswith("احتلال"))
+            # (or a country a bombing names: تفجيرات البحرين, تفجيرات الكويت — where it struck)
+            and (_city(doc, after[0]) or tokens[head].norm.endswith("احتلال") or t.mode == "explosives")
             and not any(
                 _lead(tokens, b).startswith(("ل", "عل")) or tokens[b.start - 1].norm in ("علي", "ضد")
                 for b in actors
