@@ -764,12 +764,12 @@ def _epithet(tokens: Sequence[Token], actors: Sequence[ActorRef], a: ActorRef) -
         return False
     if not fold(tokens[a.start].stem).endswith(("ي", "يه", "ية", "ين")):
         return False
-    k = a.start - 1
-    while k >= 0 and tokens[k].kind != "word" and tokens[k].text not in _CLAUSE:
-        k -= 1  # (quotes and slashes around the name)
     code = a.code or ""
     if not (code.endswith("RAD") or a.agent in ("REB", "INS")) or _a_state(a):
         return False  # (not زار أوباما السعودية: a country after its visitor)
+    k = a.start - 1
+    while k >= 0 and tokens[k].kind != "word" and tokens[k].text not in _CLAUSE:
+        k -= 1  # (quotes and slashes around the name)
     return any(b.end == k + 1 and b is not a and _armed(b) for b in actors)  # (not هجوم سوسة الإرهابي)
 
 
@@ -1136,18 +1136,17 @@ def _countryless_agent_after(tokens: Sequence[Token], actors: Sequence[ActorRef]
     """The agent code of a state's body that names no country (الحكومة المحلية, السلطات)
     standing right after the verb at ``head``: its subject, though no actor is named; or None."""
     k = head + 1
-    found = (
-        k < len(tokens)
-        and tokens[k].article
-        and not tokens[k].prefix
-        and actor_key(tokens[k].text) in tables().agent_first_words
-        and not any(a.start <= k < a.end and (a.code or a.agent not in _STATE_BODIES) for a in actors)
-        and not any(a.end == head for a in actors)  # (المتطرفين يهددون الأمن: the subject is before)
-        # (a state's body, not a person's title, الرئيس, nor armed men, المسلحون)
-        and (tables().agents.get(actor_key(tokens[k].text)) or ("", "x"))[0] in _STATE_BODIES
-        and not (tables().agents.get(actor_key(tokens[k].text)) or ("", ""))[1]
-    )
-    return tables().agents[actor_key(tokens[k].text)][0] if found else None
+    if k >= len(tokens) or not tokens[k].article or tokens[k].prefix:
+        return None
+    # (a state's body, not a person's title, الرئيس, nor armed men, المسلحون)
+    agent, role = tables().agents.get(actor_key(tokens[k].text), ("", ""))
+    if agent not in _STATE_BODIES or role:
+        return None
+    if any(a.start <= k < a.end and (a.code or a.agent not in _STATE_BODIES) for a in actors):
+        return None
+    if any(a.end == head for a in actors):
+        return None  # (المتطرفين يهددون الأمن: the subject is before)
+    return agent
 
 
 _NOT_A_SUBJECT = frozenset(
@@ -1270,9 +1269,14 @@ def _denied(tokens: Sequence[Token], m: TriggerMatch) -> bool:
     return any(fold(tokens[k].norm).removeprefix("و") in _DENY for k in range(lo, m.start))
 
 
+def _retyped(m: TriggerMatch, **changes: str) -> TriggerMatch:
+    """``m`` with its trigger's fields changed (kind, type, mode, cameo)."""
+    return dataclasses.replace(m, trigger=dataclasses.replace(m.trigger, **changes))
+
+
 def _as_criticism(m: TriggerMatch) -> TriggerMatch:
     """An attack trigger read as a criticism (ACCUSE, disapprove)."""
-    return dataclasses.replace(m, trigger=dataclasses.replace(m.trigger, type="ACCUSE", mode="disapprove", cameo="111"))
+    return _retyped(m, type="ACCUSE", mode="disapprove", cameo="111")
 
 
 _ATTACK_WORDS = frozenset({"هاجم", "يهاجم", "تهاجم", "هجوم", "هجوما", "الهجوم", "هجومه", "هجومها", "هجمه", "هجمات"})
@@ -1754,17 +1758,16 @@ def _event(
         source = blamed  # نسبت هيئة الأركان الهجوم إلى «المنظمة الإرهابية»: to whom it is attributed
     # تعرضوا لقصف عنيف من مقاتلات التحالف, تعرض الجيش العراقي لهجوم شنه تنظيم داعش: who was
     # exposed to it is its target; who made it is named by a verb (شنه) or comes after من
-    exposed = tokens[m.start].norm.startswith("ل") and _near(
-        tokens, max(_clause_start(tokens, head), m.start - 8), m.start, "exposed_to"
-    )
+    lead_from = max(_clause_start(tokens, head), m.start - 8)  # the words that may say how one met it
+    exposed = tokens[m.start].norm.startswith("ل") and _near(tokens, lead_from, m.start, "exposed_to")
     # مقتل سبعة من قادة تنظيم داعش بقصف مدفعي: who died by it suffered it
     exposed = exposed or (
         t.type == "ASSAULT"
         and tokens[m.start].norm.startswith(("ب", "وب"))
         and not tokens[m.start].norm.startswith(("بين", "بعد"))
-        and _near(tokens, max(_clause_start(tokens, head), m.start - 8), m.start, "casualties")
+        and _near(tokens, lead_from, m.start, "casualties")
         # (not الذين قاموا بقصف: they did it)
-        and not _near(tokens, max(_clause_start(tokens, head), m.start - 8), m.start, "relative_pronouns")
+        and not _near(tokens, lead_from, m.start, "relative_pronouns")
         and not _near(tokens, m.start - 1, m.start, "support_verbs")
     )
     # نجا نواز شريف من هجوم: who survived it is its target, like who was exposed to it
@@ -2783,11 +2786,11 @@ def events_stage(doc: Document) -> Document:
                 # (and after a word of cause or time: جراء قصف, إثر هجوم — no verb follows one)
                 # القصف, التوقيع: the masdar with its article, read as the noun it is (its
                 # agent after it or named by an adjective: القصف التركي)
-                m = dataclasses.replace(m, trigger=dataclasses.replace(m.trigger, kind="noun"))
+                m = _retyped(m, kind="noun")
             if m.trigger.kind == "verb" and _noun_coordinated(tokens, m, matches):
                 # في مواجهات مع المقاومة وقصف طيران التحالف: a masdar joined to an act's noun,
                 # its agent after it
-                m = dataclasses.replace(m, trigger=dataclasses.replace(m.trigger, kind="noun"))
+                m = _retyped(m, kind="noun")
             if _verbal_attack(tokens, m):
                 # هاجم ضاحي خلفان ميليشيا الحوثي، واصفا إياها: an attack in words, a criticism
                 m = _as_criticism(m)
@@ -2795,14 +2798,12 @@ def events_stage(doc: Document) -> Document:
             if stopped:
                 # وقفها تقديم المساعدات, تعليق المساعدات العسكرية: stopping aid is a sanction
                 cameo = {"economic": "1621", "military": "1622", "humanitarian": "1623"}.get(m.trigger.mode, "162")
-                m = dataclasses.replace(
-                    m, trigger=dataclasses.replace(m.trigger, type="SANCTION", mode="discontinue", cameo=cameo)
-                )
+                m = _retyped(m, type="SANCTION", mode="discontinue", cameo=cameo)
             denial = _denied(tokens, m)
             if denial:
                 # ولطالما نفت أنقرة هذه الاتهامات: who denies accusations rejects them; the
                 # accusers are others
-                m = dataclasses.replace(m, trigger=dataclasses.replace(m.trigger, type="REJECT", mode="", cameo="120"))
+                m = _retyped(m, type="REJECT", mode="", cameo="120")
             ev = _event(doc, si, sent, tokens, actors, m, matches, towns)
             if denial or stopped:
                 ev["negated"] = False  # (the denial or the stop is the act, not its negation)
