@@ -80,6 +80,10 @@ def test_a_country_s_security_is_no_security_force() -> None:
     assert resolve_actor("أمن روسيا", "2015", fuzzy=False) is None  # Russia's security
     got = resolve_actor("الأمن المصري", "2015", fuzzy=False)  # the Egyptian security forces
     assert got is not None and got["code"] == "EGYCOP", got
+    # a country's national security stands for the country, it is no police force
+    for name, code in (("الأمن القومي التركي", "TUR"), ("الأمن الوطني الأميركي", "USA")):
+        got = resolve_actor(name, "2015", fuzzy=False)
+        assert got is not None and got["code"] == code, (name, got)
 
 
 def test_settlers_are_civilians_of_their_country() -> None:

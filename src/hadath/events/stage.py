@@ -515,6 +515,8 @@ _CLAUSE_OPENERS = frozenset({"فيما", "بينما", "حين", "حيث", "ثم
 """Words that open a new clause: a verb after one has its subject after it (فتدعم إيران نظام
 الأسد فيما تدعو تركيا إلى إسقاطه)."""
 
+_CONDITIONS = frozenset({"اذا", "واذا", "لو", "ولو", "حال", "حاله"})
+"""Words that open a condition (إذا, لو, في حال): what it names is not the trigger's target."""
 _TAG_LINES = frozenset({"سمات", "وسوم", "الوسوم"})
 """First words of the tag lines some outlets end an article with (سمات العراق تفجير مقتل)."""
 
@@ -844,10 +846,16 @@ def _accused_of(tokens: Sequence[Token], doers: Sequence[ActorRef], a: ActorRef)
     starts = {b.start: b for b in doers}
     k = a.end
     while k < len(tokens):
-        if tokens[k].text in ("،", ","):
+        if tokens[k].text in ("،", ",") or tokens[k].text in _QUOTES:
             k += 1
         elif k in starts and _lead(tokens, starts[k]).startswith("و"):
             k = starts[k].end
+        elif (
+            tokens[k].norm.startswith("و")
+            and (nxt := next((j for j in (k + 1, k + 2) if j in starts), None)) is not None
+            and all(tokens[j].text in _QUOTES for j in range(k + 1, nxt))
+        ):
+            k = starts[nxt].end  # وتنظيم "داعش": the head word, quoted name joined by و
         else:
             break
     return k < len(tokens) and tokens[k].kind == "word" and tokens[k].norm.startswith("ب") and k > a.end - 1
@@ -882,6 +890,10 @@ _COMBAT = frozenset(
     for w in ("التصدي", "مكافحه", "محاربه", "مواجهه", "الحرب", "حرب", "قتال", "دحر", "هزيمه", "ضد", "ضرب")
 )
 """Words of fighting (folded): an actor after them is the enemy, not who is supported or met."""
+_DEFENDING = frozenset(
+    {"للدفاع", "دفاعا", "والدفاع", "لحمايه", "وحمايه", "حمايه", "بحمايه", "لنصره", "نصره", "لنجده", "لانقاذ", "انقاذ"}
+)
+"""Words of defending (folded): an actor after them is defended by a hostile act, not its target."""
 
 _GIVE_TO = frozenset({"منح", "بمنح", "لمنح", "ومنح", "يمنح", "تمنح", "منحت", "سيمنح", "ستمنح", "اعطاء", "باعطاء"})
 """Verbs and masdars of giving whose first object is who receives (منح أوكرانيا مساعدات)."""
@@ -1032,14 +1044,21 @@ _PLACE_HEADS = frozenset(
 """Nouns that make a name after them the name of a place (مطار الملك عبدالله, جامعة الملك سعود)."""
 
 
-def _named_place(tokens: Sequence[Token], a: ActorRef) -> bool:
+_IN_CITY_HEADS = frozenset(
+    {"بورصه", "سوق", "بنك", "شركه", "فندق", "نادي", "شوارع", "شارع", "ساحه", "ساحات", "ميدان", "احياء", "ضواحي"}
+)
+"""Nouns that make a city's name after them a business or a place in it (بورصة طوكيو, بنك قطر,
+شوارع كابل): it does not act for the state, as a capital alone does."""
+
+
+def _named_place(tokens: Sequence[Token], a: ActorRef, heads: frozenset[str] = _PLACE_HEADS) -> bool:
     """Whether an actor only names a place it follows (مطار الملك عبدالله بن عبدالعزيز): an
-    airport, a university or a street is no actor of the event."""
+    airport, a university or a street is no actor of the event. ``heads``: the nouns."""
     if a.start == 0:
         return False
     word = tokens[a.start - 1]
     key = actor_key(word.text)
-    return word.kind == "word" and (key in _PLACE_HEADS or (key[:1] in "وفبل" and key[1:] in _PLACE_HEADS))
+    return word.kind == "word" and (key in heads or (key[:1] in "وفبل" and key[1:] in heads))
 
 
 _BASE_KINDS = frozenset({"جويه", "عسكريه", "بحريه", "عند"})
@@ -1091,6 +1110,46 @@ def _noun_subject(tokens: Sequence[Token], actors: Sequence[ActorRef], head: int
         and not any(a.start <= head - 1 < a.end for a in actors)
         and not _title_word(noun)
         and not _nisba_word(noun)
+    ) or _unnamed_phrase_subject(tokens, actors, head)
+
+
+_PARTICLES = frozenset({"سوف", "قد", "لقد", "لم", "لن", "ما", "لا", "كان", "كانت"})
+_SUBJECT_PHRASE = 7  # words of a subject between "that" and its verb (إن دبابات المقاومة الشعبية الجنوبية في الضالع)
+
+
+def _unnamed_phrase_subject(tokens: Sequence[Token], actors: Sequence[ActorRef], head: int) -> bool:
+    """Whether the subject of the verb at ``head`` is a noun phrase after "that" in which no
+    actor is named (إن دبابات المقاومة الشعبية الجنوبية في الضالع قصفت ميليشيات الحوثي): the
+    actor after the verb is its object, not its subject."""
+    j = next(
+        (
+            k
+            for k in range(head - 3, max(-1, head - _SUBJECT_PHRASE - 2), -1)
+            if fold(tokens[k].norm).removeprefix("ف") in _THAT
+        ),
+        None,
+    )
+    if j is None:
+        return False
+    first, second = tokens[j + 1], tokens[j + 2]
+    return (
+        first.kind == "word"
+        and not first.prefix
+        and (first.article or (second.article and first.norm[:1] not in ("ي", "ت", "ن", "ا")))
+        and all(tokens[k].kind == "word" and tokens[k].text not in _QUOTES for k in range(j + 1, head))
+        and not any(fold(tokens[k].norm).removeprefix("ف") in _THAT for k in range(j + 1, head))
+        and not any(a.end > j + 1 and a.start < head for a in actors)
+        and not _title_word(first)
+        and not any(
+            actor_key(tokens[k].text) in tables().agent_first_words  # (أن وزارة الخارجية استدعت)
+            or actor_key(tokens[k].text) in tables().adjectives  # (أن القصف التركي جاء ردا)
+            or tokens[k].norm in _PREPOSITIONS - {"في"}
+            or tokens[k].norm in _PARTICLES  # (أن المناطق التي سوف ينسحب منها داعش: a relative clause)
+            or _near(tokens, k, k + 1, "relative_pronouns")
+            for k in range(j + 1, head)
+        )
+        and not _nisba_word(first)
+        and first.norm not in _TIME_WORDS
     )
 
 
@@ -1424,6 +1483,39 @@ def _chain_subject(
 
 
 _SERIES = frozenset({"سلسله", "موجه", "عدد", "جمله", "مجموعه", "عشرات", "مئات"})
+_DURATIONS = frozenset(
+    {"ساعات", "ساعه", "ساعتين", "ايام", "يوم", "يومين", "اسابيع", "اسبوع", "اسبوعين", "اشهر", "شهر", "شهرين"}
+    | {"شهور", "سنوات", "سنه", "سنتين", "اعوام", "عام", "عامين", "دقائق", "لحظات", "ساعتان", "يومان"}
+)
+_DURATION_WORDS = frozenset({"فقط", "قليله", "قليلة", "معدوده", "معدودة", "من"})
+
+
+def _lead_in(tokens: Sequence[Token], m: TriggerMatch) -> int:
+    """Where the words that frame a noun trigger end: before a quantity of it (بعد سلسلة من
+    هجمات) or a span of time from it (بعد ساعات فقط من التفجيرات), else at the trigger."""
+    if m.start < 3 or tokens[m.start - 1].norm != "من":
+        return m.start
+    if fold(tokens[m.start - 2].norm) in _SERIES:
+        return m.start - 2
+    for k in range(m.start - 2, max(0, m.start - 5), -1):
+        if fold(tokens[k].norm) in _DURATIONS:
+            return k
+        if tokens[k].kind != "number" and fold(tokens[k].norm) not in _DURATION_WORDS:
+            break
+    return m.start
+
+
+def _by_perpetrators(tokens: Sequence[Token], lead_in: int) -> int | None:
+    """The index of a word for the act's doers right before it (اعتقال المتورطين بالتفجير,
+    منفذي الهجوم, المسؤولين عن الهجوم), who are not the clause's subject."""
+    for k in (lead_in - 1, lead_in - 2):
+        if k < 0 or (k == lead_in - 2 and tokens[lead_in - 1].norm not in ("عن", "في")):
+            continue
+        if _near(tokens, k, k + 1, "perpetrators"):
+            return k
+    return None
+
+
 """Words for a quantity of acts before من (سلسلة من الهجمات)."""
 
 _ASIDE_WORDS = frozenset({"خلال", "اثناء", "عبر", "في"})
@@ -1525,6 +1617,39 @@ def _title_word(tok: Token) -> bool:
     )
 
 
+_ANY = frozenset({"اي", "لاي", "باي", "واي", "ولاي", "وباي", "فاي"})
+
+
+_LEADERS = frozenset({"مؤسس", "زعيم", "قائد", "امير", "مرشد"})
+
+
+def _any_one(tokens: Sequence[Token], a: ActorRef) -> bool:
+    """Whether an actor is "any" one (أي دولة, أي منظمة إرهابية): no one in particular."""
+    k = a.start - 1
+    if k > 0 and tokens[k].kind == "word" and not tokens[k].article and tokens[k].norm not in _ANY:
+        k -= 1  # أي منظمة إرهابية: the noun the adjective qualifies
+    # (not أي منظمة التحرير الفلسطينية: "that is", before a definite name)
+    return k >= 0 and tokens[k].norm in _ANY and not any(tokens[j].article for j in range(k + 1, a.end))
+
+
+def _hashtag(text: str, tok: Token) -> bool:
+    """Whether a token is a word of a hashtag (#هيكل_يهاجم_السعوديه)."""
+    return (tok.start > 0 and text[tok.start - 1] in "#_") or (tok.end < len(text) and text[tok.end] == "_")
+
+
+def _kin_of(tokens: Sequence[Token], a: ActorRef) -> bool:
+    """Whether an actor is named only as someone's kin (نجل الرئيس, لابن رئيس مجلس الوزراء
+    السوري, زوجة أوباما): the relative holds no office and does not act for the actor."""
+    k = a.start - 1
+    if k > 0 and (_title_word(tokens[k]) or tokens[k].norm in _LEADERS):
+        k -= 1  # عائلة مؤسس حركة طالبان: the family of its leader
+    if k < 0 or tokens[k].kind != "word" or tokens[k].article or not _near(tokens, k, k + 1, "kin"):
+        return False
+    if not {"ابن", "بنت"}.isdisjoint(forms(tokens[k])):
+        return _title_word(tokens[a.start])  # (not ابن كيران, a name)
+    return True
+
+
 _TITLE_NOUNS = frozenset({"رئيس", "الرئيس", "وزير", "الوزير", "الوزراء", "وزيره", "نائب", "امين", "الامين", "العام"})
 
 
@@ -1598,6 +1723,7 @@ def _event(
         # (nor the name of an airport or a university: استقبل مطار الملك عبدالله, مطار تايوان;
         # a town's airport is in the town, an owner's mosque may be struck)
         and not (_named_place(tokens, a) and not _city(doc, a))
+        and not _named_place(tokens, a, _IN_CITY_HEADS)  # بورصة طوكيو, شوارع كابل: not the state
     ]
     # (not the object of a verb before, which does not act again: سيزور إندونيسيا بعد انتهاء زيارته)
     # (nor a country adjective of some thing: أمام الحدود السعودية، ويهدد أمنها)
@@ -1615,7 +1741,9 @@ def _event(
     before = [
         a
         for a in before
-        if not _says_someone_else_did(tokens, a, head, t.kind == "noun" and t.type in _TOLD_OF, t.kind == "verb")
+        # (nor one who backs it: وبدأت القوات الموالية لهادي بدعم من طيران التحالف هجوما)
+        if (t.type in ("AID", "SUPPORT") or not _near(tokens, a.start - 3, a.start, "backed_by"))
+        and not _says_someone_else_did(tokens, a, head, t.kind == "noun" and t.type in _TOLD_OF, t.kind == "verb")
         # a place or time that "witnessed" it (شهدت ألمانيا هجمات) did not do it; its people protest
         and (t.type == "PROTEST" or not _near_actor(tokens, a, head, "witness_verbs"))
     ]
@@ -1815,6 +1943,14 @@ def _event(
             # اتصالات … حيث تلقى اتصالا من); never what the caller said or condemned after
             earlier = [a for a in doers if a.end <= head]
             receiver = before[-1] if before else earlier[-1] if earlier else None
+            if (
+                receiver is not None
+                and tokens[m.start].norm.startswith(("ب", "وب"))
+                and m.start - receiver.end > _NOUN_GAP
+            ):
+                # فهم الأكراد السوريون بدعم من أمريكا: who is backed "with" it is named just
+                # before, not some words back (إدماء داعش)
+                receiver = None
             given_from = True
     # (an agreement's parties may come some words on: توقيع اتفاق نووي تاريخي في 14 يوليو بين إيران …)
     between = (
@@ -1846,7 +1982,10 @@ def _event(
         # (not after مع: مباحثات مع معالي وزير الخارجية الإيطالي is the counterpart)
         titled = (
             _after_titles(tokens, doers, m.end)
-            if not after and tokens[m.end - 1].norm != "مع" and not _to_a_title(tokens, m.end)
+            if not after
+            and tokens[m.end - 1].norm != "مع"
+            and not _to_a_title(tokens, m.end)
+            and not tokens[head].suffix  # (اتهامه الكويت: his accusing; who follows is accused)
             else None
         )  # (not برقية تهنئة لفخامة الرئيس …: to whom)
         after = after or ([titled] if titled is not None else [])  # زيارة صاحب السمو الملكي الأمير …
@@ -1920,12 +2059,15 @@ def _event(
         # reports a death "in an attack" (أعلنت الوزارة مقتل شرطي في هجوم); but one who is
         # "on a visit" (كان الوزير في الزيارة التي قادته) makes it
         # (also after a quantity of them: بعد سلسلة من هجمات دامية)
-        lead_in = (
-            m.start - 2
-            if m.start >= 3 and tokens[m.start - 1].norm == "من" and fold(tokens[m.start - 2].norm) in _SERIES
-            else m.start
-        )
+        # (or a span of time from them: بعد ساعات فقط من التفجيرات)
+        lead_in = _lead_in(tokens, m)
         framed = t.type != "CONSULT" and not tokens[head].suffix and _near(tokens, lead_in - 1, lead_in, "event_frames")
+        # (nor one who speaks of its victims: قدم بايدن تعازيه في ضحايا هجوم انتحاري)
+        framed = framed or (t.type == "ASSAULT" and _near(tokens, lead_in - 1, lead_in, "victims"))
+        # (nor the clause's subject when the act's doers are named by a word for them: اعتقال
+        # المتورطين بالتفجير; but داعش المسؤول عن الهجوم, the actor they are)
+        doers_word = _by_perpetrators(tokens, lead_in) if t.type == "ASSAULT" else None
+        framed = framed or (doers_word is not None and not (before and before[-1].end == doers_word))
         # (nor one named before "those raids", an act told of before: وستقدم تركيا الدعم لتلك الغارات)
         # (accusations denied are the denier's rejection: نفت أنقرة هذه الاتهامات)
         # (but وتبنت حركة طالبان هذا الهجوم, وقوف داعش خلف هذا الهجوم: who claims it or stands
@@ -2273,11 +2415,23 @@ def _event(
         # owner named with it are struck
         given_to, source = source, None
     target = given_to or victim
+    if target is None and by_adjective and t.type in _SYMMETRIC and source is not None:
+        # التعاون الأمني المصري الليبي, المباحثات السعودية-الأمريكية: the second country's
+        # adjective names the other party
+        k = source.end + (1 if source.end < len(tokens) and tokens[source.end].text in ("-", "–", "/") else 0)
+        other = _adjective_actor(doc, tokens, k)
+        if other is not None and tokens[k].article and _country(other) != _country(source):
+            target = other
     if target is None and t.kind == "verb" and source is not None:
         target = _country_after(tokens, m.end, source)
     end = _clause_end(tokens, head)
     next_end = _clause_end(tokens, end + 1) if end < len(tokens) else end
-    opener = next((k for k in range(m.end, end) if tokens[k].norm in _CLAUSE_OPENERS), None)
+    # (or a condition: ودعا شفيتزر إلى منح الشركات … حماية في حال انتهكت طهران الاتفاق)
+    # (for friendly acts and requests; a threat's target is often named in its condition: هدد
+    # … إذا لم تلتزم إيران)
+    # (nor a sanction's: إعادة فرض العقوبات في حال خرق إيران للاتفاق)
+    openers = _CLAUSE_OPENERS | _CONDITIONS if t.type in _FRIENDLY | {"REQUEST"} else _CLAUSE_OPENERS
+    opener = next((k for k in range(m.end, end) if tokens[k].norm in openers), None)
     if opener is not None:
         # للمواجهات بين الجيش المصري والجماعات الجهادية حيث قتل … منذ الإطاحة بالرئيس مرسي: a
         # clause that حيث, فيما or بينما opens, even with no comma, is not the trigger's
@@ -2329,8 +2483,19 @@ def _event(
             continue  # الهجمات الإرهابية: who attacked, if anyone, not whom
         if t.type in _FRIENDLY and any(fold(tokens[k].norm) in _COMBAT for k in range(max(0, a.start - 2), a.start)):
             continue  # دعمها لجهود التصدي لتنظيم داعش: whom the supported fight, not whom one supports
+        if t.type in ("ASSAULT", "THREATEN") and any(
+            fold(tokens[k].norm) in _DEFENDING for k in range(max(m.end, a.start - 3), a.start)
+        ):
+            continue  # غارات جوية للدفاع عن مقاتلي المعارضة: whom the strikes defend, not whom
         if source is not None and source is between and a.start < source.start:
             continue  # مباحثات القاهرة بين X وY: where, the parties are after بين
+        if (
+            t.type == "CONSULT"
+            and a.start - 1 > m.end
+            and tokens[a.start - 1].suffix
+            and fold(tokens[a.start - 1].stem) in ("زياره", "زيارت", "جوله", "جولت")
+        ):
+            continue  # سيلتقي خلال زيارته للدوحة نظيريه: where his visit takes him, not whom he meets
         if (
             t.mode == "visit"
             and t.kind == "noun"
@@ -2768,6 +2933,12 @@ def events_stage(doc: Document) -> Document:
             and not (_named_after_city(tokens, a) and _city(doc, a))  # إعلان القاهرة: a declaration's name
             and not _a_base(tokens, a)  # قاعدة العند … المجاور للقاعدة: the base, not al-Qaeda
         ]
+        # "any" one (أي منظمة إرهابية تهدد الأمن الوطني): no one in particular, kept in its place
+        # so that no other actor is read as the verb's subject, and an event with it is dropped
+        generic = {a.start for a in actors if _any_one(tokens, a)}
+        # (نجل الرئيس: the president's son, not the president, does what the clause tells; the
+        # president himself may act in a relative clause after: عائلة حقاني مؤسس شبكة … التي نفذت)
+        kin = {a.start for a in actors if _kin_of(tokens, a)}
         actors = _not_of_documents(tokens, actors)
         actors = [a for a in actors if not _epithet(tokens, actors, a)]
         own = any(m.trigger.origin == "hadath" for m in matches)
@@ -2776,6 +2947,8 @@ def events_stage(doc: Document) -> Document:
             converted = m.trigger.origin != "hadath"
             if converted and own:
                 continue  # a sentence hadath's lexicon codes is not coded again by the converted one
+            if _hashtag(doc.text, tokens[m.head]):
+                continue  # #هيكل_يهاجم_السعوديه: a hashtag's words name a topic, they report no act
             if _embedded(tokens, m, matches):
                 continue  # طالبت الحكومة الأمم المتحدة بتقديم مساعدات: asked for, not given
             if m.trigger.kind == "verb" and _nominal(tokens, m.head):
@@ -2841,6 +3014,19 @@ def events_stage(doc: Document) -> Document:
                 # one person's attack is made in words
                 m = _as_criticism(m)
                 ev = _event(doc, si, sent, tokens, actors, m, matches, towns)
+            if ev["source"] is not None and ev["source"].start in generic:
+                continue  # أي منظمة إرهابية تهدد: a general statement, no event
+            if (tgt := ev["target"]) is not None and tgt.start in generic:
+                # تحرير مدنهم من أي جماعة إرهابية: no one in particular is its target
+                ev["target"] = None
+                ev["arguments"] = [a for a in ev["arguments"] if not (a.role == "target" and a.start == tgt.char_start)]
+            src = ev["source"]
+            if (
+                src is not None
+                and src.start in kin
+                and not _near(tokens, min(src.end, m.head), max(src.end, m.head), "relative_pronouns")
+            ):
+                continue  # وسبق لابن رئيس مجلس الوزراء السوري أن هاجم: the son, no actor, did it
             if converted and (ev["source"] is None or ev["target"] is None):
                 continue  # converted patterns are broad: they must find both actors
             told = _told_before(ev, merged, order)  # a later report of an event told before, or None

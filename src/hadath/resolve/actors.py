@@ -242,6 +242,10 @@ def _country_in(words: list[str], t: ActorTables, before: str = "") -> tuple[str
     return None, ""
 
 
+_SECURITY_KINDS = frozenset({"قومي", "وطني", "اقليمي", "غذائي", "مائي", "سيبراني", "اقتصادي", "طاقه"})
+"""``actor_key`` of the words that make أمن a kind of security, not a security force."""
+
+
 def _compose(words: list[str], t: ActorTables) -> dict[str, Any] | None:
     """Agent head + country: الجيش المالي, حكومة مالي, المتمردين التوارق."""
     for n in range(min(t.max_agent_words, len(words)), 0, -1):
@@ -251,6 +255,10 @@ def _compose(words: list[str], t: ActorTables) -> dict[str, Any] | None:
             country, how = _country_in(words[n:], t, words[n - 1])
             if country and head == "امن" and how == "name":
                 return None  # أمن روسيا القومي, أمن مصر: a country's security, no security force
+            if country and head == "امن" and _SECURITY_KINDS.intersection(words[n:]):
+                # الأمن القومي التركي: the country's security, which stands for the country
+                # (داعش تهدد الأمن القومي التركي), not a security force
+                return {"code": country, "country": country, "kind": "country", "reason": "a country's security"}
             if country:
                 out = {"code": country + agent, "country": country, "agent": agent, "kind": "state_actor"}
                 if role:
