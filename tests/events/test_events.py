@@ -2229,3 +2229,43 @@ def test_events_al_ustadh_is_an_honorific_before_the_subject() -> None:
     )
     source, target = who(text, "CONSULT")  # (Kerry is a senator on the tests' date)
     assert source == "SAUGOV" and target is not None and target.startswith("USA")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "حذرت وزارة الخارجية الألمانية اليوم الأربعاء من هجمات محتملة تستهدف شبكة قطارات الأنفاق في مدينة اسطنبول.",
+        "ووقع الهجوم بعد ارتكاب جرائم ضد الكنائس في إسرائيل والضفة الغربية المحتلة والقدس الشرقية منذ عام 2009"
+        " فيما لم توجه الاتهامات سوى لعدد قليل من الأشخاص.",
+        "وكان البرلمان اليوناني تبنى الشق الثاني من تدابير تطالب بها الجهات الدائنة.",
+        "إلا أن منظمات الهلال الاحمر لم تستخدم هذا المطار، فيما أغتنم الفرصة هنا لأناشد الحكومة وهيئة الاغاثة"
+        " الى سرعة التحرك لإرسال المواد الاغاثية إلى أهلنا في حضرموت.",
+        "ويتهم حلفاء تركيا منذ أشهر أنقرة بأنها لا تبذل جهودًا كافية لمكافحة تنظيم داعش.",
+    ],
+)
+def test_events_warners_places_the_described_appeals_and_allies_make_no_doer(text: str) -> None:
+    assert [(e.type, e.source) for e in events(text) if e.source] == []
+
+
+def test_events_whose_partners_are_backed_is_not_the_target() -> None:
+    text = "واضاف ان الاتفاق سيضمن دعم تركيا لشركاء الولايات المتحدة على الارض الذين يقاتلون تنظيم الدولة الاسلامية."
+    assert [e.target for e in events(text) if e.type == "SUPPORT"] == []
+    # (but الحليفة تركيا is Turkey, the ally)
+    text = "وأكد حلف شمال الأطلسي (الناتو) تضامنه مع الحليفة تركيا في هجومها على تنظيم داعش."
+    assert ("ASSAULT", "TUR", "IMGISI") in [(e.type, e.source, e.target) for e in events(text)]
+
+
+def test_events_what_is_resumed_after_the_verb_has_its_subject_after() -> None:
+    text = (
+        "وأوضح بيان أن عقد القمة التي تستضيفها المملكة المغربية يأتي استجابة لما دعا إليه فخامة الرئيس الفلسطيني،"
+        " محمود عباس لعقد قمة استثنائية."
+    )
+    assert [e.source for e in events(text) if e.type == "REQUEST"] == ["PSEGOV"]
+    text = "فمن أوقف الاستقدام هو الرئيس الإندونيسي؛ وعندها احتجت عليه المعارضة الإندونيسية."
+    assert who(text, "PROTEST") == ("IDNOPP", "IDNGOV")
+
+
+def test_events_whose_programme_is_criticised_is_the_target() -> None:
+    assert who("وانتقدت السعودية خطة الحكومة العراقية.", "ACCUSE") == ("SAU", "IRQGOV")
+    text = "لكن دندن انتقد برنامج الحكومة الأسترالية المحافظة، ووصفه بأنه يتسم بالفوضى."
+    assert [e.source for e in events(text) if e.type == "ACCUSE" and e.source] == []

@@ -887,7 +887,10 @@ _FRIENDLY = frozenset({"SUPPORT", "AID", "COOPERATE", "AGREE", "CONSULT"})
 _COMBAT = frozenset(
     p + w
     for p in ("", "ل", "و", "ب")
-    for w in ("التصدي", "مكافحه", "محاربه", "مواجهه", "الحرب", "حرب", "قتال", "دحر", "هزيمه", "ضد", "ضرب")
+    for w in (
+        *("التصدي", "مكافحه", "محاربه", "مواجهه", "الحرب", "حرب", "قتال", "دحر", "هزيمه", "ضد", "ضرب"),
+        *("يقاتلون", "يقاتل", "تقاتل", "يحاربون", "يحارب", "تحارب"),
+    )
 )
 """Words of fighting (folded): an actor after them is the enemy, not who is supported or met."""
 _DEFENDING = frozenset(
@@ -1188,6 +1191,19 @@ def _described_noun(tokens: Sequence[Token], actors: Sequence[ActorRef], head: i
         and not _masdar_form(verb.norm)  # (not إمكانية توقيع اتفاق: a verb pattern's masdar)
         and not any(a.start <= head - 1 < a.end for a in actors)
         and not _title_word(noun)
+    ) or (
+        # تدابير تطالب بها الجهات الدائنة: the verb's pronoun resumes the indefinite noun; its
+        # subject follows
+        noun.kind == "word"
+        and not noun.article
+        and not noun.prefix
+        and not noun.suffix  # (not وعندها احتجت عليه المعارضة: "then")
+        and noun.norm not in _TIME_WORDS
+        and head + 1 < len(tokens)
+        and tokens[head + 1].norm in _RESUMPTIVE
+        and not any(a.start <= head - 1 < a.end for a in actors)
+        and not _title_word(noun)
+        and not _nisba_word(noun)
     )
 
 
@@ -1617,6 +1633,12 @@ def _title_word(tok: Token) -> bool:
     )
 
 
+def _partners_of(tokens: Sequence[Token], a: ActorRef) -> bool:
+    """Whether an actor is named as whose allies or proxies they are (لشركاء الولايات المتحدة,
+    حلفاء إيران; not الحليفة تركيا, the ally Turkey herself)."""
+    return a.start > 0 and not tokens[a.start - 1].article and _near(tokens, a.start - 1, a.start, "partners")
+
+
 _ANY = frozenset({"اي", "لاي", "باي", "واي", "ولاي", "وباي", "فاي"})
 
 
@@ -1709,12 +1731,25 @@ def _event(
             k > 0 and id(actors[k - 1]) in marked and actors[k - 1].end == a.start and _lead(tokens, a).startswith("و")
         ):
             marked.add(id(a))
+    # a place joined by و to a place after في is a place too (في سورية والعراق, في إسرائيل
+    # والضفة الغربية المحتلة والقدس الشرقية)
+    located: set[int] = set()
+    for k, a in enumerate(actors):
+        if _located(tokens, a) or (
+            k > 0
+            and id(actors[k - 1]) in located
+            and 0 <= a.start - actors[k - 1].end <= 3  # (past a place no actor names: والضفة الغربية المحتلة)
+            and all(tokens[j].text not in _CLAUSE for j in range(actors[k - 1].end, a.start))
+            and _lead(tokens, a).startswith("و")
+            and _a_state(a)
+        ):
+            located.add(id(a))
     doers = [
         a
         for a in actors
         if id(a) not in marked
         and not (_where_clause(tokens, a) and _city(doc, a))  # أديس أبابا، حيث يلتقي: where, not who
-        and not (_located(tokens, a) and not _affiliated(tokens, a))  # (الفصائل المنضوية في جيش الفتح)
+        and not (id(a) in located and not _affiliated(tokens, a))  # (الفصائل المنضوية في جيش الفتح)
         and not _media(a)
         and (a.char_start, a.char_end) not in towns  # ناغازاكي … ذكرى الهجوم: no state acts
         # (لإدانة التفجير الإرهابي: the condemned act's kind, not who condemns)
@@ -1723,6 +1758,7 @@ def _event(
         # (nor the name of an airport or a university: استقبل مطار الملك عبدالله, مطار تايوان;
         # a town's airport is in the town, an owner's mosque may be struck)
         and not (_named_place(tokens, a) and not _city(doc, a))
+        and not _partners_of(tokens, a)  # حلفاء إيران: the allies act, not Iran
         and not _named_place(tokens, a, _IN_CITY_HEADS)  # بورصة طوكيو, شوارع كابل: not the state
     ]
     # (not the object of a verb before, which does not act again: سيزور إندونيسيا بعد انتهاء زيارته)
@@ -2064,6 +2100,13 @@ def _event(
         framed = t.type != "CONSULT" and not tokens[head].suffix and _near(tokens, lead_in - 1, lead_in, "event_frames")
         # (nor one who speaks of its victims: قدم بايدن تعازيه في ضحايا هجوم انتحاري)
         framed = framed or (t.type == "ASSAULT" and _near(tokens, lead_in - 1, lead_in, "victims"))
+        # (nor one who warns of it or fears it: حذرت وزارة الخارجية الألمانية من هجمات محتملة)
+        framed = framed or (
+            t.type in ("ASSAULT", "THREATEN")
+            and lead_in > 1
+            and tokens[lead_in - 1].norm == "من"
+            and _near(tokens, max(_clause_start(tokens, head), lead_in - 8), lead_in - 1, "warnings")
+        )
         # (nor the clause's subject when the act's doers are named by a word for them: اعتقال
         # المتورطين بالتفجير; but داعش المسؤول عن الهجوم, the actor they are)
         doers_word = _by_perpetrators(tokens, lead_in) if t.type == "ASSAULT" else None
@@ -2481,6 +2524,8 @@ def _event(
             continue  # سفير المملكة لدى الكويت: where the envoy serves, not whom
         if a in qualifiers and t.type != "ACCUSE":
             continue  # الهجمات الإرهابية: who attacked, if anyone, not whom
+        if a.start > m.end and _partners_of(tokens, a):
+            continue  # دعم تركيا لشركاء الولايات المتحدة: whose partners they are, not whom
         if t.type in _FRIENDLY and any(fold(tokens[k].norm) in _COMBAT for k in range(max(0, a.start - 2), a.start)):
             continue  # دعمها لجهود التصدي لتنظيم داعش: whom the supported fight, not whom one supports
         if t.type in ("ASSAULT", "THREATEN") and any(
