@@ -2269,3 +2269,44 @@ def test_events_whose_programme_is_criticised_is_the_target() -> None:
     assert who("وانتقدت السعودية خطة الحكومة العراقية.", "ACCUSE") == ("SAU", "IRQGOV")
     text = "لكن دندن انتقد برنامج الحكومة الأسترالية المحافظة، ووصفه بأنه يتسم بالفوضى."
     assert [e.source for e in events(text) if e.type == "ACCUSE" and e.source] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "typ", "pair"),
+    [
+        (
+            "كما أكد ديفيد كاميرون أنه يرفض الآراء التي تقول إن السياسة الغربية الخارجية ساهمت في صعود داعش.",
+            "REJECT",
+            ("GBRGOV", None),
+        ),
+        (
+            "وندد وزير الدفاع الاميركي اشتون كارتر الاربعاء أمام الكونغرس بالانشطة المؤذية لإيران في الشرق الاوسط.",
+            "ACCUSE",
+            ("USAGOV", "IRN"),
+        ),
+        (
+            "لقد تلقينا خطابا من السلطات اليونانية يشير إلى مساعيها للحصول على قرض جديد من صندوق النقد الدولي.",
+            "AID",
+            ("IGO", "GRCGOV"),
+        ),
+    ],
+)
+def test_events_views_rejected_an_audience_and_who_seeks_a_loan(text: str, typ: str, pair: tuple) -> None:
+    assert who(text, typ) == pair
+
+
+@pytest.mark.parametrize(
+    ("text", "typ"),
+    [
+        ("وتم على أثرها احتجاج المنتفعين مع رفض البنك الدولي، وقام المرشدون الأجانب بالانسحاب من القناة.", "RETREAT"),
+        ("مع رفض أسلوب بكين المفضل لانتخاب الرئيس التنفيذي، تظهر سياسات هونج كونج دلائل قليلة.", "REJECT"),
+    ],
+)
+def test_events_a_support_verb_s_own_subject_and_a_method_s_owner_do_not_act(text: str, typ: str) -> None:
+    assert [e.source for e in events(text) if e.type == typ and e.source] == []
+
+
+def test_events_who_seizes_aid_does_not_receive_it() -> None:
+    text = "واحتجز الحوثيون 16 شاحنة محملة بمساعدات إنسانية من برنامج الأغذية العالمي كانت في طريقها إلى تعز."
+    assert [e.target for e in events(text) if e.type == "AID" and e.target == "YEMREB"] == []
+    assert who("وتسلمت مصر مساعدات عسكرية من الولايات المتحدة.", "AID") == ("USA", "EGY")

@@ -1378,6 +1378,12 @@ def _statement_before(tokens: Sequence[Token], k: int, reach: int) -> bool:
     return any(fold(tokens[j].norm).lstrip("و") in _SPEECH_NOUNS for j in range(max(0, k - reach), k))
 
 
+_VIEWS = frozenset(
+    {"الاراء", "الراي", "الادعاءات", "المزاعم", "الاقاويل", "الانباء", "التقارير", "الاتهامات", "الدعوات", "الافكار"}
+)
+"""Nouns of what is said or held (folded, with the article): a rejection of them rejects no one
+they name (يرفض الآراء التي تقول إن …)."""
+
 _SPEECH_NOUNS = frozenset(
     {
         "تصريحات",
@@ -1601,6 +1607,22 @@ def _near_actor(tokens: Sequence[Token], actor: ActorRef, head: int, cue: str) -
     # (before the title of a named person: ووصف رئيس الوزراء الإسرائيلي بنيامين نتنياهو الهجوم)
     lo = _titled_from(tokens, actor)
     return _near(tokens, lo - 2, lo, cue) or _near(tokens, actor.end, head, cue)
+
+
+def _own_support_subject(tokens: Sequence[Token], actors: Sequence[ActorRef], lo: int, hi: int) -> bool:
+    """Whether a verb of doing between ``lo`` and a noun trigger at ``hi`` has its own subject
+    right after it, a definite noun no actor names (وقام المرشدون الأجانب بالانسحاب): the act is
+    theirs, not an actor's before the verb."""
+    return any(
+        _near(tokens, k, k + 1, "support_verbs")
+        and tokens[k + 1].kind == "word"
+        and tokens[k + 1].article
+        and not tokens[k + 1].prefix
+        and not _title_word(tokens[k + 1])
+        and tokens[k + 1].norm not in _TIME_WORDS
+        and not any(a.start <= k + 1 < a.end for a in actors)
+        for k in range(lo, hi - 1)
+    )
 
 
 def _noun_doer_from(tokens: Sequence[Token], actor: ActorRef, t: Any) -> int:
@@ -1987,6 +2009,14 @@ def _event(
                 # فهم الأكراد السوريون بدعم من أمريكا: who is backed "with" it is named just
                 # before, not some words back (إدماء داعش)
                 receiver = None
+            if (
+                receiver is not None
+                and t.type == "AID"
+                and not _near(tokens, max(0, receiver.start - 3), m.start, "receive_verbs")
+            ):
+                # واحتجز الحوثيون 16 شاحنة محملة بمساعدات من برنامج الأغذية العالمي: who seized
+                # it did not receive it; a receiver is named by a verb of receiving
+                receiver = None
             given_from = True
     # (an agreement's parties may come some words on: توقيع اتفاق نووي تاريخي في 14 يوليو بين إيران …)
     between = (
@@ -2171,6 +2201,8 @@ def _event(
                 or bool(tokens[head].suffix)  # إيران …، بسبب دعمها لتجارة السلاح: its own
             )
             and not _near_actor(tokens, before[-1], head, "comment_verbs")
+            # (nor past a verb of doing with a subject of its own: وقام المرشدون الأجانب بالانسحاب)
+            and not _own_support_subject(tokens, actors, before[-1].end, m.start)
             # (nor one whose words are quoted after it: رجب طيب إردوغان: «هذا الهجوم …»)
             and not any(tokens[k].text in _QUOTE_OPENERS for k in range(before[-1].end, m.start))
             # a noun's doer before it is close to it or the subject of a verb that makes it
@@ -2486,6 +2518,16 @@ def _event(
         or (end + 1 < len(tokens) and tokens[end + 1].norm.startswith("و") and len(tokens[end + 1].norm) > 3)
         or (end + 1 < len(tokens) and tokens[end + 1].norm in ("ثم", "فيما", "بينما"))  # ، ثم تركت … لفرنسا
     )
+    if (
+        t.type == "REJECT"
+        and m.end + 1 < end
+        and tokens[m.end].article
+        and fold(tokens[m.end].norm) in _VIEWS
+        and (_near(tokens, m.end + 1, m.end + 2, "relative_pronouns") or tokens[m.end + 1].norm in _THAT)
+    ):
+        # يرفض الآراء التي تقول إن السياسة الغربية ساهمت في صعود داعش: what the views say
+        # names no one rejected
+        end = next_end = m.end + 1
     if target is None and t.type == "ACCUSE":
         # أدانت مصر الهجوم الإسرائيلي: the act condemned is its adjective's people's
         target = next(
@@ -2524,6 +2566,8 @@ def _event(
             continue  # سفير المملكة لدى الكويت: where the envoy serves, not whom
         if a in qualifiers and t.type != "ACCUSE":
             continue  # الهجمات الإرهابية: who attacked, if anyone, not whom
+        if a.start > m.end and tokens[a.start - 1].norm in ("امام", "وامام"):
+            continue  # ندد الوزير أمام الكونغرس بـ: before whom one speaks, not whom
         if a.start > m.end and _partners_of(tokens, a):
             continue  # دعم تركيا لشركاء الولايات المتحدة: whose partners they are, not whom
         if t.type in _FRIENDLY and any(fold(tokens[k].norm) in _COMBAT for k in range(max(0, a.start - 2), a.start)):
