@@ -133,11 +133,18 @@ def test_clitics_anergazet_locations_keep_their_particle_letters() -> None:
 
 
 def test_bare_particles_are_those_split_candidates_reads_off() -> None:
-    from hadath.text.clitics import bare_particles
+    from hadath.text.clitics import bare_particles, min_stem_after
 
     particles, min_stem = bare_particles()
     assert {"و", "ب", "وب", "فل"} <= set(particles)
     for p in particles:
-        assert "مصر" in split_candidates(p + "مصر")
+        word = "مصر" if len("مصر") >= min_stem_after(p) else "سوريا"  # (more letters after ك)
+        assert word in split_candidates(p + word)
     short = "مصر"[: min_stem - 1]  # one letter fewer than a split must leave
     assert split_candidates("و" + short) == ("و" + short,)
+
+
+def test_a_word_that_begins_with_ka_keeps_it() -> None:
+    # وكبرى is و + كبرى (the largest), not و + ك + برى (Barrie, a town in Canada)
+    assert split_candidates("وكبري") == ("وكبري", "كبري")
+    assert "الجزائر" in split_candidates("كالجزائر")

@@ -31,7 +31,7 @@ import numpy as np
 
 from hadath.model import Token
 from hadath.ner.conll import entities
-from hadath.text.clitics import bare_particles
+from hadath.text.clitics import bare_particles, min_stem_after
 
 __all__ = [
     "add_name_bonus",
@@ -62,7 +62,7 @@ def _written_forms(word: str) -> tuple[str, ...]:
     particles, min_stem = bare_particles()
     if len(word) < min_stem:
         return (word,)
-    return (word, *(p + word for p in particles))
+    return (word, *(p + word for p in particles if len(word) >= min_stem_after(p)))
 
 
 NameIndex = dict[str, dict[int, dict[tuple[str, ...], tuple[str, ...]]]]

@@ -22,7 +22,7 @@ from typing import Any, NamedTuple
 from hadath.cache import word_cache
 from hadath.text.normalize import normalize, normalize_with_offsets
 
-__all__ = ["WordAnalysis", "analyze_word", "bare_particles", "split_candidates"]
+__all__ = ["WordAnalysis", "analyze_word", "bare_particles", "min_stem_after", "split_candidates"]
 
 
 class WordAnalysis(NamedTuple):
@@ -126,6 +126,14 @@ def bare_particles() -> tuple[tuple[str, ...], int]:
     return (*conj, *prep, *(c + p for c in conj for p in prep)), r["min_stem_after_bare_particle"]
 
 
+def min_stem_after(particles: str) -> int:
+    """The least letters a word keeps after the bare ``particles`` (و, وب, ك …) for
+    ``split_candidates`` to read it off: more after ك (like), which many words begin with."""
+    r = _rules()
+    least = r["min_stem_after_bare_particle"]
+    return max(least, r.get("min_stem_after_ka", 0)) if particles.endswith("ك") else least
+
+
 @word_cache(65536)
 def split_candidates(norm: str) -> tuple[str, ...]:
     """Plausible readings of a normalized word for lexicon look-up, least-split first.
@@ -153,8 +161,9 @@ def split_candidates(norm: str) -> tuple[str, ...]:
             readings = [rest]
             if p == "ل" and rest.startswith("ل") and not rest.startswith(art):
                 readings.append("ا" + rest)  # للجيش -> الجيش (but لليبيا -> ليبيا)
+            least = min_stem_after(p) if p else min_bare
             for reading in readings:
-                if len(reading) >= min_bare and reading not in out:
+                if len(reading) >= least and reading not in out:
                     out.append(reading)
     for cand in list(out):
         if cand.startswith(art) and len(cand) - len(art) >= r["min_stem_after_article"]:
