@@ -2310,3 +2310,21 @@ def test_events_who_seizes_aid_does_not_receive_it() -> None:
     text = "واحتجز الحوثيون 16 شاحنة محملة بمساعدات إنسانية من برنامج الأغذية العالمي كانت في طريقها إلى تعز."
     assert [e.target for e in events(text) if e.type == "AID" and e.target == "YEMREB"] == []
     assert who("وتسلمت مصر مساعدات عسكرية من الولايات المتحدة.", "AID") == ("USA", "EGY")
+
+
+def test_events_a_verb_with_min_qibal_is_passive() -> None:
+    text = "فقد احتلت ألبانيا في أوقات مختلفة من قبل اليونان، وإيطاليا، وتركيا."
+    assert who(text, "ASSAULT") == ("GRC", "ALB")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وفي قضية اخرى، تحدث تقرير هيومن رايتس ووتش عن اعتقال الطفلة ملك الخطيب باسلوب عنيف.",
+        "وقالت مصادر إن الميليشيات وزعت المعتقلين كدروع بشرية تحمي الميليشيات من غارات الطيران.",
+        "وبعد عملية خطف طيارين تركيين على طريق مطار بيروت الدولي، من قبل أشخاص مجهولين طالبوا بإطلاق سراح 9 لبنانيين.",
+        "وخلال الشوط الأول من الوقت الإضافي، طالب لاعبو المكسيك بركلتي جزاء ولكن الحكم رفض احتساب أي منهما.",
+    ],
+)
+def test_events_monitors_the_sheltered_an_airport_s_town_and_players_make_no_act(text: str) -> None:
+    assert [(e.type, e.source) for e in events(text) if e.source] == []

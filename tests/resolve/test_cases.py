@@ -373,3 +373,31 @@ def test_a_small_town_abroad_is_no_namesake_in_a_report_on_another_country() -> 
     assert resolve_place("باما", ["الطريق", "المؤدية", "إلى"], {"NG": 2}) is None
     got = resolve_place("باما", [], {"BF": 1})  # in a report on Burkina Faso it is
     assert got is not None and got["country_code"] == "BF", got
+
+
+def test_a_country_s_name_tagged_as_a_person_is_the_country() -> None:
+    from hadath.model import Document
+    from hadath.pipeline import analyze
+
+    text = "ذكرت وزارة الدفاع الكورية الجنوبية أن سيول دعت بيونغ يانغ أمس الجمعة للمشاركة في محادثات."
+    doc = analyze(Document(text=text, publication_date="2015-07-20"))
+    (m,) = [m for m in doc.mentions if m.text == "بيونغ يانغ"]
+    assert m.resolution is not None and m.resolution.value.get("code") == "PRK", m.resolution
+    assert [(e.source, e.target) for e in doc.events if e.type == "REQUEST"] == [("KOR", "PRK")]
+
+
+def test_a_surname_tagged_as_a_place_is_the_person() -> None:
+    from hadath.model import Document
+    from hadath.pipeline import analyze
+    from hadath.resolve.stage import resolve_stage
+
+    text = "أكد ديفيد كاميرون أنه يرفض الآراء. وندد كاميرون بالاتحاد."
+    doc = analyze(Document(text=text, publication_date="2015-07-20"))
+    for m in doc.mentions:
+        if m.text == "كاميرون":
+            m.type, m.resolution = "LOC", None  # as NER may tag it: الكاميرون without its article
+    resolve_stage(doc)
+    (m,) = [m for m in doc.mentions if m.text == "كاميرون"]
+    assert m.resolution is not None and m.resolution.value.get("code") == "GBRGOV", m.resolution
+    # and a country named right after the verb is not the subject himself
+    assert [(e.type, e.source, e.target) for e in doc.events if e.type == "ACCUSE"] == [("ACCUSE", "GBRGOV", None)]

@@ -119,8 +119,8 @@ def _clause_end(tokens: Sequence[Token], i: int) -> int:
 
 def _country_after(tokens: Sequence[Token], k: int, source: ActorRef) -> ActorRef | None:
     """A country name right after a verb trigger (its object), even if NER did not tag it."""
-    if k >= len(tokens) or tokens[k].kind != "word":
-        return None
+    if k >= len(tokens) or tokens[k].kind != "word" or source.start <= k < source.end:
+        return None  # (ندد كاميرون: the subject himself, not الكاميرون)
     names = tables().country_names
     iso3 = next(
         (
@@ -994,11 +994,13 @@ def _to_passive(doc: Document, ev: dict[str, Any], agent: ActorRef | None) -> No
     old = ev["source"]
     if old is agent:
         return
-    if ev["target"] is None:
+    if ev["target"] is None or ev["target"] is agent:
         ev["target"] = old
     ev["source"] = agent
     args = []
     for a in ev["arguments"]:
+        if a.role == "target" and agent is not None and (a.start, a.end) == (agent.char_start, agent.char_end):
+            continue  # (the agent taken for a target before)
         if a.role == "source":
             if old is not None and ev["target"] is old and (a.start, a.end) == (old.char_start, old.char_end):
                 args.append(dataclasses.replace(a, role="target"))
@@ -1562,10 +1564,12 @@ def _agent_named_after(tokens: Sequence[Token], end: int) -> bool:
     return k is not None and k < len(tokens) and tokens[k].text not in _CLAUSE and tokens[k].norm not in _NOT_A_SUBJECT
 
 
-def _by_agent(tokens: Sequence[Token], actors: Sequence[ActorRef], end: int) -> ActorRef | None:
-    """The actor after من قبل (by) within a few words of a noun trigger ending at ``end``
+def _by_agent(tokens: Sequence[Token], actors: Sequence[ActorRef], end: int, reach: int = 4) -> ActorRef | None:
+    """The actor after من قبل (by) within ``reach`` words of a trigger ending at ``end``
     (تعرضت مواقع الحوثيين الى غارات من قبل طيران التحالف)."""
-    for k in range(end, min(end + 4, len(tokens) - 1)):
+    for k in range(end, min(end + reach, len(tokens) - 1)):
+        if tokens[k].text in _CLAUSE:
+            break
         if tokens[k].norm == "من" and tokens[k + 1].norm == "قبل":
             return next((a for a in actors if a.start == k + 2), None)
     return None
@@ -1665,6 +1669,12 @@ _ANY = frozenset({"اي", "لاي", "باي", "واي", "ولاي", "وباي", 
 
 
 _LEADERS = frozenset({"مؤسس", "زعيم", "قائد", "امير", "مرشد"})
+
+
+def _monitor(a: ActorRef) -> bool:
+    """Whether an actor is a non-governmental organization (هيومن رايتس ووتش, NGOHRI), which
+    reports violence and arrests but does not make them."""
+    return (a.code or "").startswith("NGO") or a.agent == "NGO"
 
 
 def _any_one(tokens: Sequence[Token], a: ActorRef) -> bool:
@@ -1779,7 +1789,7 @@ def _event(
         and not _posted_at(tokens, a)  # سفير خادم الحرمين الشريفين لدى دولة الكويت: where he serves
         # (nor the name of an airport or a university: استقبل مطار الملك عبدالله, مطار تايوان;
         # a town's airport is in the town, an owner's mosque may be struck)
-        and not (_named_place(tokens, a) and not _city(doc, a))
+        and not _named_place(tokens, a)  # (نقطة على طريق مطار بيروت: the airport's town does nothing)
         and not _partners_of(tokens, a)  # حلفاء إيران: the allies act, not Iran
         and not _named_place(tokens, a, _IN_CITY_HEADS)  # بورصة طوكيو, شوارع كابل: not the state
     ]
@@ -3092,6 +3102,15 @@ def events_stage(doc: Document) -> Document:
                 # وانتُقِد سلف تسيبراس: vowels that mark a passive — who is named suffers it;
                 # who did it comes after من قبل, if anywhere
                 _to_passive(doc, ev, _by_agent(tokens, actors, m.end))
+            elif (
+                m.trigger.kind == "verb"
+                and ev["source"] is not None
+                and ev["source"].start >= m.end
+                and (agent := _by_agent(tokens, actors, ev["source"].end, 6)) is not None
+            ):
+                # احتلت ألبانيا في أوقات مختلفة من قبل اليونان: who is named after the verb
+                # suffers it; the agent comes after من قبل
+                _to_passive(doc, ev, agent)
             made[m.head] = ev
             maker = made.get(ev["subject_act"]) if ev["subject_act"] is not None else None
             if maker is not None and maker["source"] is not None:
@@ -3116,6 +3135,12 @@ def events_stage(doc: Document) -> Document:
                 and not _near(tokens, min(src.end, m.head), max(src.end, m.head), "relative_pronouns")
             ):
                 continue  # وسبق لابن رئيس مجلس الوزراء السوري أن هاجم: the son, no actor, did it
+            if ev["type"] in ("ASSAULT", "COERCE") and ev["source"] is not None and _monitor(ev["source"]):
+                # تحدث تقرير هيومن رايتس ووتش عن اعتقال: a rights group reports arrests and
+                # attacks, it makes none
+                s_ = ev["source"]
+                ev["source"] = None
+                ev["arguments"] = [a for a in ev["arguments"] if not (a.role == "source" and a.start == s_.char_start)]
             if converted and (ev["source"] is None or ev["target"] is None):
                 continue  # converted patterns are broad: they must find both actors
             told = _told_before(ev, merged, order)  # a later report of an event told before, or None

@@ -386,6 +386,8 @@ def resolve_stage(doc: Document) -> Document:
     spans = [(m, bisect.bisect_right(starts, m.start) - 1, bisect.bisect_left(starts, m.end)) for m in names]
     persons = {k for m, i, j in spans if m.type == "PERS" for k in range(i, j)}  # a title stops at one
     local_persons: dict[int, frozenset[int]] = {}  # the same, indexed in each sentence
+    # the last words of persons' names (ديفيد كاميرون): written alone, the person
+    surnames = {m.text.split()[-1] for m in names if m.type == "PERS" and len(m.text.split()) > 1}
     kingdoms: list[Mention] = []
 
     for m, i, j in spans:
@@ -398,11 +400,32 @@ def resolve_stage(doc: Document) -> Document:
                 continue
             before = [t.text for t in toks[max(0, si - 4) : si]]
             place = resolve_place(m.text, before, iso2_named, where)
+            if place is not None and "name with article" in place["reason"] and m.text in surnames:
+                # كاميرون, named ديفيد كاميرون elsewhere: the man, not الكاميرون (Cameroon); a
+                # person, linked to his full name with the document's persons
+                m.type = "PERS"
+                offset = sent.token_start if sent else 0
+                if offset not in local_persons:
+                    local_persons[offset] = frozenset(k - offset for k in persons)
+                r = _person(m, toks, si, sj, when, top, local_persons[offset])
+                m.resolution = Resolution("actor", r["value"], r["score"], r["reason"])
+                continue
             if place is not None:
                 value = {k: v for k, v in place.items() if k not in ("score", "reason", "candidates", "population")}
                 if place["kind"] == "country":
                     value["actor"] = iso3_of(place["country_code"])
                 m.resolution = Resolution("place", value, place["score"], place["reason"], place["candidates"])
+            continue
+        if (
+            m.type == "PERS"
+            and " " in m.text
+            and (a := resolve_actor(m.text, when, fuzzy=False))
+            and a.get("kind") == "country"
+        ):
+            # بيونغ يانغ tagged as a person: a name of two words or more that is a country's (or
+            # its capital's); one word may be a man's (كاميرون)
+            score, reason = a.pop("score"), a.pop("reason")
+            m.resolution = Resolution("actor", {"name": m.text, **a}, score, reason + "; tagged as a person")
             continue
         if m.type == "PERS":
             offset = sent.token_start if sent else 0
