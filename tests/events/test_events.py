@@ -2328,3 +2328,25 @@ def test_events_a_verb_with_min_qibal_is_passive() -> None:
 )
 def test_events_monitors_the_sheltered_an_airport_s_town_and_players_make_no_act(text: str) -> None:
     assert [(e.type, e.source) for e in events(text) if e.source] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وواجه ساركوزي عندما كان رئيسًا انتقادات حادة واتهم بدعم نظام بن علي حتى اللحظة الأخيرة.",
+        "بين المتمردين والجيش التركي الذي اتهم بعدم حماية السكان المدنيين.",
+        "وقال وزير الدولة إن منفذ الهجوم تونسي الجنسية من ولاية القيروان.",
+    ],
+)
+def test_events_the_accused_and_an_attacker_s_nationality_make_no_doer(text: str) -> None:
+    assert [(e.type, e.source) for e in events(text) if e.source] == []
+
+
+def test_events_an_active_accusation_keeps_its_accuser() -> None:
+    text = "وكان إردوغان اتهم بكين في العام 2009 بارتكاب ما يشبه الإبادة."
+    assert who(text, "ACCUSE") == ("TURGOV", "CHN")
+
+
+def test_events_a_quoted_agent_after_min_qibal_makes_the_act() -> None:
+    text = "كانت الذكرى الرابعة والعشرين لتفجيرات مكة الإرهابية من قبل «حزب الله» الكويتي في عام 1989."
+    assert [e.source for e in events(text) if e.type == "ASSAULT"] == ["LBNREB"]

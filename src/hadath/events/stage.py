@@ -1571,7 +1571,10 @@ def _by_agent(tokens: Sequence[Token], actors: Sequence[ActorRef], end: int, rea
         if tokens[k].text in _CLAUSE:
             break
         if tokens[k].norm == "من" and tokens[k + 1].norm == "قبل":
-            return next((a for a in actors if a.start == k + 2), None)
+            j = k + 2
+            while j < len(tokens) and tokens[j].text in _QUOTES:
+                j += 1  # من قبل «حزب الله» الكويتي
+            return next((a for a in actors if a.start == j), None)
     return None
 
 
@@ -1669,6 +1672,18 @@ _ANY = frozenset({"اي", "لاي", "باي", "واي", "ولاي", "وباي", 
 
 
 _LEADERS = frozenset({"مؤسس", "زعيم", "قائد", "امير", "مرشد"})
+
+
+def _of_what(tokens: Sequence[Token], actors: Sequence[ActorRef], k: int) -> bool:
+    """Whether token ``k`` says what one is accused of, a verbal noun after ب (بدعم, بعدم,
+    بارتكاب, بالعمل), not an object (بكين, a name) nor "that" (بأن)."""
+    if k >= len(tokens) or any(a.start == k for a in actors):
+        return False
+    n = tokens[k].norm
+    if not n.startswith("ب") or n.startswith(("بان", "بين")):
+        return False
+    rest = n[1:]
+    return rest.startswith("ال") or len(rest) == 3 or _masdar_form(rest)
 
 
 def _monitor(a: ActorRef) -> bool:
@@ -2113,6 +2128,8 @@ def _event(
             source = None
         else:
             source = after[0] if after else _adjective_actor(doc, tokens, m.end)
+        if not after and source is not None and _by_perpetrators(tokens, _lead_in(tokens, m)) is not None:
+            source = None  # منفذ الهجوم تونسي الجنسية: the doer's nationality, not his state
         by_adjective = not after and source is not None and given_to is None
         if source is None and t.mode != "ease":  # طائرتان قطريتان محملتان بمساعدات: a country adjective just before
             source = next(
@@ -3101,6 +3118,17 @@ def events_stage(doc: Document) -> Document:
             elif m.trigger.kind == "verb" and _marked_passive(tokens[m.head].text):
                 # وانتُقِد سلف تسيبراس: vowels that mark a passive — who is named suffers it;
                 # who did it comes after من قبل, if anywhere
+                _to_passive(doc, ev, _by_agent(tokens, actors, m.end))
+            elif (
+                m.trigger.mode == "allege"
+                and m.trigger.kind == "verb"
+                and not _pronoun(tokens[m.head])
+                and ev["source"] is not None
+                and ev["source"].end <= m.start
+                and _of_what(tokens, actors, m.end)
+            ):
+                # وواجه ساركوزي انتقادات حادة واتهم بدعم نظام بن علي: no object between the
+                # verb and what one is accused of, so the verb is passive — he was accused
                 _to_passive(doc, ev, _by_agent(tokens, actors, m.end))
             elif (
                 m.trigger.kind == "verb"
