@@ -2350,3 +2350,15 @@ def test_events_an_active_accusation_keeps_its_accuser() -> None:
 def test_events_a_quoted_agent_after_min_qibal_makes_the_act() -> None:
     text = "كانت الذكرى الرابعة والعشرين لتفجيرات مكة الإرهابية من قبل «حزب الله» الكويتي في عام 1989."
     assert [e.source for e in events(text) if e.type == "ASSAULT"] == ["LBNREB"]
+
+
+def test_events_an_object_pronoun_that_does_not_agree_leaves_the_relative_noun_the_subject() -> None:
+    text = "بعد الفتوى التي أصدرتها داعش بهدر دم النجم السعودي ناصر القصبي لبطولته لمسلسل «سيلفي» والذي ينتقدهم فيه."
+    assert [e.source for e in events(text) if e.type == "ACCUSE" and e.source] == []
+    # (one that agrees is the noun itself: الميليشيات التي تدعمها إيران)
+    assert who("وقال إن الميليشيات التي تدعمها إيران هاجمت عدن.", "SUPPORT") == ("IRN", "YEMREB")
+
+
+def test_events_news_received_is_no_visit() -> None:
+    text = "استقبل اليونانيون نبأ اتفاق أثينا مع دائنيها اليوم الاثنين بشيء من الارتياح والغضب خصوصا من ألمانيا."
+    assert [e.type for e in events(text) if e.type == "CONSULT"] == []

@@ -92,3 +92,12 @@ def test_settlers_are_civilians_of_their_country() -> None:
     for name in ("مستوطنون إسرائيليون", "المستوطنين الإسرائيليين"):
         got = resolve_actor(name, "2015", fuzzy=False)
         assert got is not None and got["code"] == "ISRCVL", (name, got)
+
+
+def test_an_armed_people_s_fighters_have_its_own_code() -> None:
+    from hadath.resolve.actors import resolve_actor
+
+    # (not the country's army: مدفعي للحوثيين is the Houthis' artillery)
+    for name in ("مدفعي للحوثيين", "المسلحين الحوثيين"):
+        got = resolve_actor(name, "2015", fuzzy=False)
+        assert got is not None and got["code"] == "YEMREB", (name, got)

@@ -570,6 +570,8 @@ def _pronoun(tok: Token) -> str:
 
 
 _OBJECT_PRONOUNS = frozenset({"ه", "ها", "هم", "هما", "هن"})
+_RESUMES = {"الذي": ("ه",), "التي": ("ها", "هم", "هن"), "الذين": ("هم",), "اللذين": ("هما",), "اللتين": ("هما",)}
+"""The object pronouns that may resume a relative pronoun's noun (التي: a woman, or things)."""
 """Pronoun suffixes that make a verb's object (تدعمها, قصفه)."""
 
 _THAT_IT = frozenset(p + w for p in ("", "و", "ف") for w in ("انها", "انه", "بانها", "بانه", "لانها", "لانه"))
@@ -1686,6 +1688,16 @@ def _of_what(tokens: Sequence[Token], actors: Sequence[ActorRef], k: int) -> boo
     return rest.startswith("ال") or len(rest) == 3 or _masdar_form(rest)
 
 
+_NEWS = frozenset({"نبا", "النبا", "خبر", "الخبر", "اخبار", "الاخبار", "انباء", "الانباء", "نتائج", "النتائج"})
+
+
+def _news_received(tokens: Sequence[Token], m: TriggerMatch, source: ActorRef | None) -> bool:
+    """Whether what a verb of receiving takes is news (استقبل اليونانيون نبأ الاتفاق), not a
+    visitor: the word right after the verb or after its subject."""
+    k = source.end if source is not None and source.start >= m.end else m.end
+    return k < len(tokens) and fold(tokens[k].norm) in _NEWS
+
+
 def _monitor(a: ActorRef) -> bool:
     """Whether an actor is a non-governmental organization (هيومن رايتس ووتش, NGOHRI), which
     reports violence and arrests but does not make them."""
@@ -1913,6 +1925,10 @@ def _event(
         source = said  # قال إن إيران تعرقل …، وإنها تدعم: "it" is the subject after the إن before
     # عصابات «تدفيع الثمن» اليهودية التي هاجمت: the verb's subject is a noun no actor names
     unnamed = rel is not None and source is None and t.kind == "verb" and (resumed or not _pronoun(tokens[head]))
+    if rel is not None and source is None and t.kind == "verb" and _pronoun(tokens[head]) in _OBJECT_PRONOUNS:
+        # مسلسل «سيلفي» والذي ينتقدهم فيه: an object pronoun that does not agree with the relative
+        # pronoun resumes someone else; the relative's noun, no actor, is the subject
+        unnamed = unnamed or _pronoun(tokens[head]) not in _RESUMES.get(tokens[rel].norm.removeprefix("و"), ())
     if source is None and rel is None and _noun_subject(tokens, actors, head) and t.kind == "verb":
         unnamed = True  # فإن القصف استهدف معسكرات: the noun after "that" is the subject, no actor
     if source is None and rel is None and t.kind == "verb" and _described_noun(tokens, actors, head):
@@ -3163,6 +3179,8 @@ def events_stage(doc: Document) -> Document:
                 and not _near(tokens, min(src.end, m.head), max(src.end, m.head), "relative_pronouns")
             ):
                 continue  # وسبق لابن رئيس مجلس الوزراء السوري أن هاجم: the son, no actor, did it
+            if ev["type"] == "CONSULT" and m.trigger.kind == "verb" and _news_received(tokens, m, ev["source"]):
+                continue  # استقبل اليونانيون نبأ اتفاق أثينا: news received, no visitor
             if ev["type"] in ("ASSAULT", "COERCE") and ev["source"] is not None and _monitor(ev["source"]):
                 # تحدث تقرير هيومن رايتس ووتش عن اعتقال: a rights group reports arrests and
                 # attacks, it makes none

@@ -259,6 +259,13 @@ def _compose(words: list[str], t: ActorTables) -> dict[str, Any] | None:
                 # الأمن القومي التركي: the country's security, which stands for the country
                 # (داعش تهدد الأمن القومي التركي), not a security force
                 return {"code": country, "country": country, "kind": "country", "reason": "a country's security"}
+            if country and how == "people" and n < len(words):
+                # مدفعي للحوثيين, عناصر الحوثيين: an armed people's own code (YEMREB), not its
+                # country's army
+                group = resolve_actor(" ".join(words[n:]), None, fuzzy=False)
+                armed = group is not None and group.get("agent") in ("REB", "INS", "OPP")
+                if armed and group is not None and group.get("country") == country:
+                    return {**group, "reason": f"agent '{head}' + {group['reason']}"}
             if country:
                 out = {"code": country + agent, "country": country, "agent": agent, "kind": "state_actor"}
                 if role:
