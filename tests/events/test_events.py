@@ -2362,3 +2362,42 @@ def test_events_an_object_pronoun_that_does_not_agree_leaves_the_relative_noun_t
 def test_events_news_received_is_no_visit() -> None:
     text = "استقبل اليونانيون نبأ اتفاق أثينا مع دائنيها اليوم الاثنين بشيء من الارتياح والغضب خصوصا من ألمانيا."
     assert [e.type for e in events(text) if e.type == "CONSULT"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "مع توقعات بزيادة الصادرات من إيران في أعقاب اتفاق يخفف العقوبات المفروضة عليها.",
+        "وتوصلت ايران والقوى الست إلى اتفاق تاريخي وبموجب الاتفاق من المرجح أن ترفع العقوبات عن النفط الايراني.",
+    ],
+)
+def test_events_sanctions_lifted_by_a_deal_are_not_lifted_by_the_sanctioned(text: str) -> None:
+    assert [e.source for e in events(text) if e.type == "RETREAT" and e.source] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("الولايات المتحدة ترفع العقوبات عن كوبا.", ("USA", "CUB")),
+        ("وقال إن الولايات المتحدة والاتحاد الأوروبي لن ترفع العقوبات على إيران حتى عام 2016.", ("IGOEUREEC", "IRN")),
+        ("وقررت الولايات المتحدة رفع العقوبات عن إيران.", ("USA", "IRN")),
+    ],
+)
+def test_events_who_lifts_sanctions_is_named_right_before_or_with_intent(text: str, pair: tuple) -> None:
+    assert who(text, "RETREAT") == pair
+
+
+def test_events_to_accuse_someone_names_the_accused() -> None:
+    text = "حجبت تركيا مواقع اخبارية هذا الاسبوع مما دعا جماعة تزعم ولاءها لتنظيم داعش لاتهام تركيا باضطهاد المسلمين."
+    assert [e.source for e in events(text) if e.type == "ACCUSE" and e.source == "TUR"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "كما قال الجيش إن خمس غارات شنت بالقرب من الرمادي دمرت متفجرات.",
+        "قال الجيش الأمريكي إن الولايات المتحدة قصفت أهدافا تابعة لتنظيم الدولة الإسلامية في العراق في 23 غارة جوية.",
+    ],
+)
+def test_events_a_place_near_and_a_number_of_raids_name_no_raider(text: str) -> None:
+    assert [e.source for e in events(text) if e.type == "ASSAULT" and e.source in ("IRQ", "IMGISI")] == []

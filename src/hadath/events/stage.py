@@ -421,6 +421,8 @@ def _located(tokens: Sequence[Token], a: ActorRef) -> bool:
     بمنطقة عسير)."""
     if _after_bi(tokens, a) or _near(tokens, a.start - 1, a.start, "locatives"):
         return True
+    if a.start >= 2 and tokens[a.start - 1].norm == "من" and tokens[a.start - 2].norm in ("بالقرب", "قريبا", "قريب"):
+        return True  # بالقرب من الرمادي: near it
     k = a.start - 1
     if k < 0 or not _near(tokens, k, a.start, "place_heads"):
         return False
@@ -1519,6 +1521,8 @@ _DURATION_WORDS = frozenset({"فقط", "قليله", "قليلة", "معدوده
 def _lead_in(tokens: Sequence[Token], m: TriggerMatch) -> int:
     """Where the words that frame a noun trigger end: before a quantity of it (بعد سلسلة من
     هجمات) or a span of time from it (بعد ساعات فقط من التفجيرات), else at the trigger."""
+    if m.start >= 2 and tokens[m.start - 1].kind == "number":
+        return m.start - 1  # في 23 غارة جوية: a number of them
     if m.start < 3 or tokens[m.start - 1].norm != "من":
         return m.start
     if fold(tokens[m.start - 2].norm) in _SERIES:
@@ -1833,6 +1837,16 @@ def _event(
     before = before or [
         a for a in doers_before if a.end <= head and head - a.end <= _NEAR and not _in_aside(tokens, a, head)
     ]
+    if (
+        t.mode == "ease"
+        and t.kind == "verb"
+        and not (before and _near(tokens, max(0, before[-1].start - 2), before[-1].start, "intent"))
+        # (الولايات المتحدة ترفع العقوبات, لن ترفع: the subject right before the verb)
+        and not (before and all(tokens[k].norm in _PARTICLES for k in range(before[-1].end, m.start)))
+    ):
+        # اتفاق يخفف العقوبات المفروضة عليها, أن ترفع العقوبات: sanctions are lifted by a deal or
+        # by no one named, mostly from the actor named before; who decides it is named with intent
+        before = []
     before = [
         a
         for a in before
@@ -2100,7 +2114,7 @@ def _event(
             # هجوم انتحاري لداعش, هجمات متفرقة لمنظمة بي كا كا: an attack's ل names who made it
             after = [a for a in actors if m.end <= a.start <= m.end + 1 and _lead(tokens, a) in ("ل", "لل")]
         purpose = (
-            t.type in ("SUPPORT", "AID")
+            (t.type in ("SUPPORT", "AID") or t.mode == "allege")  # (لاتهام تركيا: to accuse Turkey)
             and tokens[m.start].norm.startswith("ل")
             and not tokens[m.start].article
             and not tokens[m.start].norm.startswith("لل")
