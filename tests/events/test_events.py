@@ -2401,3 +2401,19 @@ def test_events_to_accuse_someone_names_the_accused() -> None:
 )
 def test_events_a_place_near_and_a_number_of_raids_name_no_raider(text: str) -> None:
     assert [e.source for e in events(text) if e.type == "ASSAULT" and e.source in ("IRQ", "IMGISI")] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "بعثت ألمانيا وفدًا بعد خمسة أيام فقط من توقيع الاتفاق في فيينا.",
+        "غير أن عبد المنان انسحب من الاجتماع الذي عقد في مدينة كويتا الباكستانية احتجاجا على انتخاب منصور.",
+    ],
+)
+def test_events_days_after_an_act_and_a_town_s_adjective_name_no_doer(text: str) -> None:
+    assert [(e.type, e.source) for e in events(text) if e.type in ("AGREE", "PROTEST") and e.source] == []
+
+
+def test_events_a_protest_before_an_embassy_is_against_its_state() -> None:
+    assert [(e.source, e.target) for e in events("وتظاهر طلاب أمام السفارة الأمريكية احتجاجا على القرار.")] == []
+    assert who("وتظاهر مئات الإيرانيين أمام السفارة السعودية في طهران.", "PROTEST") == ("IRN", "SAUGOV")

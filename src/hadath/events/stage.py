@@ -1529,9 +1529,11 @@ def _lead_in(tokens: Sequence[Token], m: TriggerMatch) -> int:
         return m.start - 2
     for k in range(m.start - 2, max(0, m.start - 5), -1):
         if fold(tokens[k].norm) in _DURATIONS:
+            while k > 0 and (tokens[k - 1].kind == "number" or fold(tokens[k - 1].norm) in _NUMBER_WORDS):
+                k -= 1  # بعد خمسة أيام
             return k
-        if tokens[k].kind != "number" and fold(tokens[k].norm) not in _DURATION_WORDS:
-            break
+        if tokens[k].kind != "number" and fold(tokens[k].norm) not in _DURATION_WORDS | _NUMBER_WORDS:
+            break  # (بعد خمسة أيام فقط من توقيع الاتفاق)
     return m.start
 
 
@@ -1771,13 +1773,15 @@ def _event(
     spans of cities that are no capital, which stand for no state as doers."""
     t = m.trigger
     head = m.head
+    lead_in = _lead_in(tokens, m) if t.kind == "verb" and m.start == head else head
     if (
         t.kind == "verb"
         and m.start == head
-        and head > 0
-        and tokens[head - 1].norm in _TIME_FRAMES
-        and (tokens[head - 1].norm != "منذ" or _masdar_form(tokens[head].norm))  # (منذ هاجمت: a verb)
+        and lead_in > 0
+        and tokens[lead_in - 1].norm in _TIME_FRAMES
+        and (tokens[lead_in - 1].norm != "منذ" or _masdar_form(tokens[head].norm))  # (منذ هاجمت: a verb)
     ):
+        # (also past a span of time: بعد خمسة أيام فقط من توقيع الاتفاق)
         # منذ توقيع الاتفاقية مع إيران: no verb follows a preposition; a verb pattern's masdar, a noun
         t = dataclasses.replace(t, kind="noun")
     # an actor that only says what kind of act another noun names (التفجير الإرهابي) is no
@@ -1822,6 +1826,8 @@ def _event(
         # a town's airport is in the town, an owner's mosque may be struck)
         and not _named_place(tokens, a)  # (نقطة على طريق مطار بيروت: the airport's town does nothing)
         and not _partners_of(tokens, a)  # حلفاء إيران: the allies act, not Iran
+        # (a protest before an embassy is against its state: تظاهروا أمام السفارة الأمريكية)
+        and not (t.type == "PROTEST" and a.start > 0 and tokens[a.start - 1].norm in ("امام", "وامام"))
         and not _named_place(tokens, a, _IN_CITY_HEADS)  # بورصة طوكيو, شوارع كابل: not the state
     ]
     # (not the object of a verb before, which does not act again: سيزور إندونيسيا بعد انتهاء زيارته)
@@ -2173,6 +2179,8 @@ def _event(
                     and not _near(tokens, k + 1, m.start, "event_frames")
                     and not any(tokens[j].text in _CLAUSE for j in range(k + 1, m.start))  # الايراني، والتفجيرات
                     and not _near(tokens, k - 2, k, "led_by")  # (التحالف بقيادة السعودية غارات: the leader)
+                    # (nor a place's adjective: في مدينة كويتا الباكستانية احتجاجا)
+                    and not any(mm.type == "LOC" and mm.end == tokens[k - 1].end for mm in doc.mentions)
                     and not _near(tokens, k + 1, m.start, "face_verbs")  # (فلسطينيون وتلقى إدانة: its target)
                     and (x := _adjective_actor(doc, tokens, k))
                 ),
@@ -2623,7 +2631,7 @@ def _event(
             continue  # سفير المملكة لدى الكويت: where the envoy serves, not whom
         if a in qualifiers and t.type != "ACCUSE":
             continue  # الهجمات الإرهابية: who attacked, if anyone, not whom
-        if a.start > m.end and tokens[a.start - 1].norm in ("امام", "وامام"):
+        if a.start > m.end and tokens[a.start - 1].norm in ("امام", "وامام") and t.type != "PROTEST":
             continue  # ندد الوزير أمام الكونغرس بـ: before whom one speaks, not whom
         if a.start > m.end and _partners_of(tokens, a):
             continue  # دعم تركيا لشركاء الولايات المتحدة: whose partners they are, not whom
