@@ -402,20 +402,16 @@ def resolve_stage(doc: Document) -> Document:
             place = resolve_place(m.text, before, iso2_named, where)
             if place is not None and "name with article" in place["reason"] and m.text in surnames:
                 # كاميرون, named ديفيد كاميرون elsewhere: the man, not الكاميرون (Cameroon); a
-                # person, linked to his full name with the document's persons
+                # person (below), linked to his full name with the document's persons
                 m.type = "PERS"
-                offset = sent.token_start if sent else 0
-                if offset not in local_persons:
-                    local_persons[offset] = frozenset(k - offset for k in persons)
-                r = _person(m, toks, si, sj, when, top, local_persons[offset])
-                m.resolution = Resolution("actor", r["value"], r["score"], r["reason"])
+            else:
+                if place is not None:
+                    drop = ("score", "reason", "candidates", "population")
+                    value = {k: v for k, v in place.items() if k not in drop}
+                    if place["kind"] == "country":
+                        value["actor"] = iso3_of(place["country_code"])
+                    m.resolution = Resolution("place", value, place["score"], place["reason"], place["candidates"])
                 continue
-            if place is not None:
-                value = {k: v for k, v in place.items() if k not in ("score", "reason", "candidates", "population")}
-                if place["kind"] == "country":
-                    value["actor"] = iso3_of(place["country_code"])
-                m.resolution = Resolution("place", value, place["score"], place["reason"], place["candidates"])
-            continue
         if (
             m.type == "PERS"
             and " " in m.text
