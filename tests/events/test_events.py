@@ -2417,3 +2417,16 @@ def test_events_days_after_an_act_and_a_town_s_adjective_name_no_doer(text: str)
 def test_events_a_protest_before_an_embassy_is_against_its_state() -> None:
     assert [(e.source, e.target) for e in events("وتظاهر طلاب أمام السفارة الأمريكية احتجاجا على القرار.")] == []
     assert who("وتظاهر مئات الإيرانيين أمام السفارة السعودية في طهران.", "PROTEST") == ("IRN", "SAUGOV")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ورحبت مصر بتوقيع الاتفاق بين الأطراف الليبية.",
+        "نقل في بيان رسمي ترحيب القاهرة بتوقيع الاتفاق ووجه التحية للمشاركين في الحوار.",
+    ],
+)
+def test_events_who_welcomes_a_signing_did_not_sign(text: str) -> None:
+    assert [e.source for e in events(text) if e.type == "AGREE" and e.source] == []
+    # (an accusation is no reaction: who is accused of the act made it)
+    assert who("واتهمت السعودية الحوثيين بشن هجمات على المدنيين.", "ACCUSE") == ("SAU", "YEMREB")

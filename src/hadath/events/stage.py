@@ -1858,6 +1858,12 @@ def _event(
         for a in before
         # (nor one who backs it: وبدأت القوات الموالية لهادي بدعم من طيران التحالف هجوما)
         if (t.type in ("AID", "SUPPORT") or not _near(tokens, a.start - 3, a.start, "backed_by"))
+        # (nor one who reacts to it: ورحبت مصر بتوقيع الاتفاق — a masdar after ب, read as a verb)
+        and not (
+            t.kind == "verb"
+            and tokens[m.start].norm.startswith(("ب", "وب"))
+            and _near_actor(tokens, a, head, "reactions")
+        )
         and not _says_someone_else_did(tokens, a, head, t.kind == "noun" and t.type in _TOLD_OF, t.kind == "verb")
         # a place or time that "witnessed" it (شهدت ألمانيا هجمات) did not do it; its people protest
         and (t.type == "PROTEST" or not _near_actor(tokens, a, head, "witness_verbs"))
