@@ -2430,3 +2430,14 @@ def test_events_who_welcomes_a_signing_did_not_sign(text: str) -> None:
     assert [e.source for e in events(text) if e.type == "AGREE" and e.source] == []
     # (an accusation is no reaction: who is accused of the act made it)
     assert who("واتهمت السعودية الحوثيين بشن هجمات على المدنيين.", "ACCUSE") == ("SAU", "YEMREB")
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("ومباشرة بعد ذلك سخرت حركة الشباب من كينيا وهددتها بهجمات أخرى.", ("SOMIMGSHB", "KEN")),
+        ("وانتقدت إيران السعودية وهددتها بالرد.", ("IRN", "SAU")),
+    ],
+)
+def test_events_a_joined_verb_s_pronoun_resumes_the_object_before(text: str, pair: tuple) -> None:
+    assert who(text, "THREATEN") == pair

@@ -1936,6 +1936,16 @@ def _event(
         subject = _after_titles(tokens, doers, head + 1) if antecedent is not None else None
         if subject is not None and antecedent is not None and not tokens[antecedent.start].article:
             given_to, source = antecedent, subject
+        elif (
+            subject is None
+            and antecedent is not None
+            and coordinated(tokens[m.start], t)
+            and _pronoun(tokens[head]) in _OBJECT_PRONOUNS
+            and (doer := next((a for a in reversed(before) if a.end <= antecedent.start), None)) is not None
+        ):
+            # وانتقدت إيران السعودية وهددتها, سخرت حركة الشباب من كينيا وهددتها: the pronoun of a
+            # verb joined by و resumes the object just before; the subject goes on from before it
+            given_to, source = antecedent, doer
         elif antecedent is None and _pronoun(tokens[head]) in _OBJECT_PRONOUNS:
             # شخصيات تدعمها إيران, قصفها الطيران: the verb's pronoun is its object, so an actor
             # right after it is its subject; what the pronoun resumes is the nearest actor before
