@@ -2441,3 +2441,14 @@ def test_events_who_welcomes_a_signing_did_not_sign(text: str) -> None:
 )
 def test_events_a_joined_verb_s_pronoun_resumes_the_object_before(text: str, pair: tuple) -> None:
     assert who(text, "THREATEN") == pair
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ارتفاع الفساد في فترتي حكم نوري المالكي والذي يتهمه المتظاهرون في جميع محافظات العراق بتبديد أموال.",
+        "هزت تركيا يوم امس الاثنين سلسلة هجمات، وقع اثنان منها في اسطنبول.",
+    ],
+)
+def test_events_a_resumed_noun_and_a_shaken_country_do_not_act(text: str) -> None:
+    assert [(e.type, e.source) for e in events(text) if e.source] == []

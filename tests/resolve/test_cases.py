@@ -401,3 +401,18 @@ def test_a_surname_tagged_as_a_place_is_the_person() -> None:
     assert m.resolution is not None and m.resolution.value.get("code") == "GBRGOV", m.resolution
     # and a country named right after the verb is not the subject himself
     assert [(e.type, e.source, e.target) for e in doc.events if e.type == "ACCUSE"] == [("ACCUSE", "GBRGOV", None)]
+
+
+def test_a_kinsman_of_a_known_man_is_his_country_s_elite() -> None:
+    from hadath.model import Document
+    from hadath.pipeline import analyze
+
+    def code(text: str, name: str) -> str | None:
+        doc = analyze(Document(text=text, publication_date="2015-07-20"))
+        (m,) = [m for m in doc.mentions if m.text == name]
+        return m.resolution.value.get("code") if m.resolution else None
+
+    assert code("وقال سليمان الأسد إن الوضع صعب.", "سليمان الأسد") == "SYRELI"  # (not the president)
+    assert code("وقال بشار الأسد إن الوضع صعب.", "بشار الأسد") == "SYRGOV"
+    # a surname the dictionary has alone for one man and in full for another is no kinship
+    assert code("وأعلنت الوزارة أن وزير الدفاع العراقي، خالد العبيدي الذي يزور روسيا.", "خالد العبيدي") == "IRQGOV"

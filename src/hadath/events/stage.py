@@ -1907,6 +1907,20 @@ def _event(
             # الميليشيا اللبنانية التي تدعمها إيران: the verb's pronoun is the noun before the
             # relative pronoun, what it is done to; its subject follows it
             given_to, source = source, subject
+        elif (
+            source is not None
+            and t.kind == "verb"
+            and _pronoun(tokens[head]) in _RESUMES.get(tokens[rel].norm.removeprefix("و"), ())
+            and head + 1 < len(tokens)
+            and tokens[head + 1].kind == "word"
+            and tokens[head + 1].article
+            and not tokens[head + 1].prefix
+            and tokens[head + 1].norm not in _TIME_WORDS
+            and not any(a.start <= head + 1 < a.end for a in actors)
+        ):
+            # نوري المالكي والذي يتهمه المتظاهرون: the pronoun resumes the noun, whom it is done
+            # to; its subject, a definite noun no actor names, follows
+            given_to, source, resumed = source, None, True
     if (
         rel is not None
         and source is not None

@@ -272,6 +272,31 @@ def _known_person(name: str, when: str | None) -> dict[str, Any] | None:
     return None if found is None or found.get("kind") == "country" else found
 
 
+@lru_cache(maxsize=1)
+def _first_names_by_surname() -> dict[str, frozenset[str]]:
+    """The first words of the dictionary's full names that a bare surname of the dictionary
+    also names, with the same code (الأسد, بشار الأسد: SYRGOV -> بشار)."""
+    names = tables().names
+    out: dict[str, set[str]] = {}
+    for key, entries in names.items():
+        words = key.split()
+        if len(words) < 2 or words[-1] not in names:
+            continue
+        codes = {e[0] for e in entries}
+        if codes & {e[0] for e in names[words[-1]]}:
+            out.setdefault(words[-1], set()).add(words[0])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _kinsman(words: Sequence[str]) -> bool:
+    """Whether a name has the surname of a known man, named alone by it, but not his first
+    name (سليمان الأسد, ماهر الأسد; not بشار الأسد): a relative, not the man of the entry."""
+    if words[0] in ("على", "وعلى"):
+        return False  # (على أوباما: the preposition, tagged with the name)
+    firsts = _first_names_by_surname().get(actor_key(words[-1]))
+    return bool(firsts) and actor_key(words[0]) not in firsts and _given_name(words[0])
+
+
 def _person(
     m: Mention,
     tokens: Sequence[Token],
@@ -289,8 +314,12 @@ def _person(
             if found is not None:
                 found["reason"] += " by a shorter nasab"
     kunya = len(words) == 2 and fold(words[0]) in _KUNYA  # أم البشير, أبو مبارك: a parent of X, not X
+    kinsman = found is None and len(words) > 1 and _kinsman(words)
+    kin_of = None  # the known man whose surname a kinsman bears (سليمان الأسد), for want of a title
     if found is None and len(words) > 1 and len(words[-1]) >= 4 and not _given_name(words[-1]) and not kunya:
         found = _known_person(words[-1], when)
+        if kinsman:
+            kin_of, found = found, None
         code = str(found.get("code") or "") if found is not None else ""
         if found is not None and len(code) <= 3 and iso2_of(code) is None:
             found = None  # وداد القاضي, هاني طالب: a word for a kind of actor (a judge), no one
@@ -324,6 +353,11 @@ def _person(
             score, reason = 0.75, f"title '{role}' + {how}"
         elif "code" in value:
             reason += f"; role from title '{role}'"
+    if "code" not in value and kin_of is not None and kin_of.get("country"):
+        # سليمان الأسد: a kinsman of the man the surname names, one of his country's elite
+        country = str(kin_of["country"])
+        value.update(code=country + "ELI", country=country, agent="ELI")
+        score, reason = 0.6, f"a kinsman of the {kin_of.get('code')} the surname names"
     if "code" not in value and family is not None:  # an elite of the family's country
         value.update(code=family[1] + "ELI", country=family[1], agent="ELI")
         score, reason = 0.7, f"ruling family '{family[0]}'"
