@@ -2452,3 +2452,11 @@ def test_events_a_joined_verb_s_pronoun_resumes_the_object_before(text: str, pai
 )
 def test_events_a_resumed_noun_and_a_shaken_country_do_not_act(text: str) -> None:
     assert [(e.type, e.source) for e in events(text) if e.source] == []
+
+
+def test_events_a_country_after_bin_is_part_of_a_name() -> None:
+    text = (
+        "أقدم/ صالح بن شعيل بن سودان الأحمدي الزهراني ـ سعودي الجنسية ـ على قتل/ عطية بن حسن بن عبدالله"
+        " الأحمدي الزهراني ـ سعودي الجنسية ـ وذلك بإطلاق النار"
+    )
+    assert [e.source for e in events(text) if e.source == "SDN"] == []

@@ -101,3 +101,10 @@ def test_an_armed_people_s_fighters_have_its_own_code() -> None:
     for name in ("مدفعي للحوثيين", "المسلحين الحوثيين"):
         got = resolve_actor(name, "2015", fuzzy=False)
         assert got is not None and got["code"] == "YEMREB", (name, got)
+
+
+def test_steinmeier_is_germany_s_foreign_minister() -> None:
+    from hadath.resolve.actors import resolve_actor
+
+    got = resolve_actor("شتاينماير", "2015-07-20", fuzzy=False)
+    assert got is not None and got["code"] == "DEUGOV", got

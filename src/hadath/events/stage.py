@@ -1826,6 +1826,7 @@ def _event(
         # a town's airport is in the town, an owner's mosque may be struck)
         and not _named_place(tokens, a)  # (نقطة على طريق مطار بيروت: the airport's town does nothing)
         and not _partners_of(tokens, a)  # حلفاء إيران: the allies act, not Iran
+        and not (a.start > 0 and tokens[a.start - 1].norm in ("بن", "ابن") and _a_state(a))  # (بن سودان: a name)
         # (a protest before an embassy is against its state: تظاهروا أمام السفارة الأمريكية)
         and not (t.type == "PROTEST" and a.start > 0 and tokens[a.start - 1].norm in ("امام", "وامام"))
         and not _named_place(tokens, a, _IN_CITY_HEADS)  # بورصة طوكيو, شوارع كابل: not the state
