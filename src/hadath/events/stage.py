@@ -572,9 +572,16 @@ def _pronoun(tok: Token) -> str:
 
 
 _OBJECT_PRONOUNS = frozenset({"ه", "ها", "هم", "هما", "هن"})
+"""Pronoun suffixes that make a verb's object (تدعمها, قصفه)."""
 _RESUMES = {"الذي": ("ه",), "التي": ("ها", "هم", "هن"), "الذين": ("هم",), "اللذين": ("هما",), "اللتين": ("هما",)}
 """The object pronouns that may resume a relative pronoun's noun (التي: a woman, or things)."""
-"""Pronoun suffixes that make a verb's object (تدعمها, قصفه)."""
+
+
+def _resumes_relative(tokens: Sequence[Token], rel: int, head: int) -> bool:
+    """Whether the object pronoun of the verb at ``head`` agrees with the relative pronoun at
+    ``rel`` (الذي يتهمه, التي تدعمها), so that it resumes the relative's noun."""
+    return _pronoun(tokens[head]) in _RESUMES.get(tokens[rel].norm.removeprefix("و"), ())
+
 
 _THAT_IT = frozenset(p + w for p in ("", "و", "ف") for w in ("انها", "انه", "بانها", "بانه", "لانها", "لانه"))
 """أنها, وإنه, بأنها: "that it", whose pronoun is the subject of the verb after it."""
@@ -1049,25 +1056,22 @@ _PLACE_HEADS = frozenset(
         "ميدان",
         "حي",
     }
+    # (a business, or a place in a city: بورصة طوكيو, بنك قطر, شوارع كابل)
+    | {"بورصه", "سوق", "بنك", "شركه", "فندق", "نادي", "شوارع", "ساحه", "ساحات", "احياء", "ضواحي"}
 )
-"""Nouns that make a name after them the name of a place (مطار الملك عبدالله, جامعة الملك سعود)."""
+"""Nouns that make a name after them the name of a place or a business (مطار الملك عبدالله,
+جامعة الملك سعود, بورصة طوكيو, شوارع كابل): even a capital's name after them does not stand
+for its state."""
 
 
-_IN_CITY_HEADS = frozenset(
-    {"بورصه", "سوق", "بنك", "شركه", "فندق", "نادي", "شوارع", "شارع", "ساحه", "ساحات", "ميدان", "احياء", "ضواحي"}
-)
-"""Nouns that make a city's name after them a business or a place in it (بورصة طوكيو, بنك قطر,
-شوارع كابل): it does not act for the state, as a capital alone does."""
-
-
-def _named_place(tokens: Sequence[Token], a: ActorRef, heads: frozenset[str] = _PLACE_HEADS) -> bool:
+def _named_place(tokens: Sequence[Token], a: ActorRef) -> bool:
     """Whether an actor only names a place it follows (مطار الملك عبدالله بن عبدالعزيز): an
-    airport, a university or a street is no actor of the event. ``heads``: the nouns."""
+    airport, a university, a street or a business is no actor of the event."""
     if a.start == 0:
         return False
     word = tokens[a.start - 1]
     key = actor_key(word.text)
-    return word.kind == "word" and (key in heads or (key[:1] in "وفبل" and key[1:] in heads))
+    return word.kind == "word" and (key in _PLACE_HEADS or (key[:1] in "وفبل" and key[1:] in _PLACE_HEADS))
 
 
 _BASE_KINDS = frozenset({"جويه", "عسكريه", "بحريه", "عند"})
@@ -1123,6 +1127,7 @@ def _noun_subject(tokens: Sequence[Token], actors: Sequence[ActorRef], head: int
 
 
 _PARTICLES = frozenset({"سوف", "قد", "لقد", "لم", "لن", "ما", "لا", "كان", "كانت"})
+"""Particles and auxiliaries that stand between a subject and its verb (لن ترفع, سوف ينسحب)."""
 _SUBJECT_PHRASE = 7  # words of a subject between "that" and its verb (إن دبابات المقاومة الشعبية الجنوبية في الضالع)
 
 
@@ -1511,11 +1516,14 @@ def _chain_subject(
 
 
 _SERIES = frozenset({"سلسله", "موجه", "عدد", "جمله", "مجموعه", "عشرات", "مئات"})
+"""Words for a quantity of acts before من (سلسلة من الهجمات)."""
 _DURATIONS = frozenset(
     {"ساعات", "ساعه", "ساعتين", "ايام", "يوم", "يومين", "اسابيع", "اسبوع", "اسبوعين", "اشهر", "شهر", "شهرين"}
     | {"شهور", "سنوات", "سنه", "سنتين", "اعوام", "عام", "عامين", "دقائق", "لحظات", "ساعتان", "يومان"}
 )
+"""Words for a span of time (folded) before من and an act (بعد ساعات فقط من التفجيرات)."""
 _DURATION_WORDS = frozenset({"فقط", "قليله", "قليلة", "معدوده", "معدودة", "من"})
+"""Words that may come between a span of time and the act (ساعات قليلة فقط من)."""
 
 
 def _lead_in(tokens: Sequence[Token], m: TriggerMatch) -> int:
@@ -1547,8 +1555,6 @@ def _by_perpetrators(tokens: Sequence[Token], lead_in: int) -> int | None:
             return k
     return None
 
-
-"""Words for a quantity of acts before من (سلسلة من الهجمات)."""
 
 _ASIDE_WORDS = frozenset({"خلال", "اثناء", "عبر", "في"})
 
@@ -1677,9 +1683,11 @@ def _partners_of(tokens: Sequence[Token], a: ActorRef) -> bool:
 
 
 _ANY = frozenset({"اي", "لاي", "باي", "واي", "ولاي", "وباي", "فاي"})
+"""أي, "any", with its particles: the actor after it is no one in particular."""
 
 
 _LEADERS = frozenset({"مؤسس", "زعيم", "قائد", "امير", "مرشد"})
+"""Words for a group's leader between a word of kin and the group (عائلة مؤسس حركة طالبان)."""
 
 
 def _of_what(tokens: Sequence[Token], actors: Sequence[ActorRef], k: int) -> bool:
@@ -1695,6 +1703,7 @@ def _of_what(tokens: Sequence[Token], actors: Sequence[ActorRef], k: int) -> boo
 
 
 _NEWS = frozenset({"نبا", "النبا", "خبر", "الخبر", "اخبار", "الاخبار", "انباء", "الانباء", "نتائج", "النتائج"})
+"""Words for news (folded): what a verb of receiving takes when no visitor comes."""
 
 
 def _news_received(tokens: Sequence[Token], m: TriggerMatch, source: ActorRef | None) -> bool:
@@ -1773,7 +1782,7 @@ def _event(
     spans of cities that are no capital, which stand for no state as doers."""
     t = m.trigger
     head = m.head
-    lead_in = _lead_in(tokens, m) if t.kind == "verb" and m.start == head else head
+    lead_in = _lead_in(tokens, m)  # where the words that frame the trigger end (a span of time, a number of acts)
     if (
         t.kind == "verb"
         and m.start == head
@@ -1822,14 +1831,13 @@ def _event(
         # (لإدانة التفجير الإرهابي: the condemned act's kind, not who condemns)
         and not (t.type == "ACCUSE" and a in qualifiers)
         and not _posted_at(tokens, a)  # سفير خادم الحرمين الشريفين لدى دولة الكويت: where he serves
-        # (nor the name of an airport or a university: استقبل مطار الملك عبدالله, مطار تايوان;
-        # a town's airport is in the town, an owner's mosque may be struck)
-        and not _named_place(tokens, a)  # (نقطة على طريق مطار بيروت: the airport's town does nothing)
+        # (nor the name of an airport, a university or a business: استقبل مطار الملك عبدالله,
+        # نقطة على طريق مطار بيروت, بورصة طوكيو, شوارع كابل — not even a capital's)
+        and not _named_place(tokens, a)
         and not _partners_of(tokens, a)  # حلفاء إيران: the allies act, not Iran
         and not (a.start > 0 and tokens[a.start - 1].norm in ("بن", "ابن") and _a_state(a))  # (بن سودان: a name)
         # (a protest before an embassy is against its state: تظاهروا أمام السفارة الأمريكية)
         and not (t.type == "PROTEST" and a.start > 0 and tokens[a.start - 1].norm in ("امام", "وامام"))
-        and not _named_place(tokens, a, _IN_CITY_HEADS)  # بورصة طوكيو, شوارع كابل: not the state
     ]
     # (not the object of a verb before, which does not act again: سيزور إندونيسيا بعد انتهاء زيارته)
     # (nor a country adjective of some thing: أمام الحدود السعودية، ويهدد أمنها)
@@ -1911,7 +1919,7 @@ def _event(
         elif (
             source is not None
             and t.kind == "verb"
-            and _pronoun(tokens[head]) in _RESUMES.get(tokens[rel].norm.removeprefix("و"), ())
+            and _resumes_relative(tokens, rel, head)
             and head + 1 < len(tokens)
             and tokens[head + 1].kind == "word"
             and tokens[head + 1].article
@@ -1979,7 +1987,7 @@ def _event(
     if rel is not None and source is None and t.kind == "verb" and _pronoun(tokens[head]) in _OBJECT_PRONOUNS:
         # مسلسل «سيلفي» والذي ينتقدهم فيه: an object pronoun that does not agree with the relative
         # pronoun resumes someone else; the relative's noun, no actor, is the subject
-        unnamed = unnamed or _pronoun(tokens[head]) not in _RESUMES.get(tokens[rel].norm.removeprefix("و"), ())
+        unnamed = unnamed or not _resumes_relative(tokens, rel, head)
     if source is None and rel is None and _noun_subject(tokens, actors, head) and t.kind == "verb":
         unnamed = True  # فإن القصف استهدف معسكرات: the noun after "that" is the subject, no actor
     if source is None and rel is None and t.kind == "verb" and _described_noun(tokens, actors, head):
@@ -2195,7 +2203,7 @@ def _event(
             source = None
         else:
             source = after[0] if after else _adjective_actor(doc, tokens, m.end)
-        if not after and source is not None and _by_perpetrators(tokens, _lead_in(tokens, m)) is not None:
+        if not after and source is not None and _by_perpetrators(tokens, lead_in) is not None:
             source = None  # منفذ الهجوم تونسي الجنسية: the doer's nationality, not his state
         by_adjective = not after and source is not None and given_to is None
         if source is None and t.mode != "ease":  # طائرتان قطريتان محملتان بمساعدات: a country adjective just before
@@ -2221,8 +2229,7 @@ def _event(
         # reports a death "in an attack" (أعلنت الوزارة مقتل شرطي في هجوم); but one who is
         # "on a visit" (كان الوزير في الزيارة التي قادته) makes it
         # (also after a quantity of them: بعد سلسلة من هجمات دامية)
-        # (or a span of time from them: بعد ساعات فقط من التفجيرات)
-        lead_in = _lead_in(tokens, m)
+        # (or a span of time from them: بعد ساعات فقط من التفجيرات; lead_in)
         framed = t.type != "CONSULT" and not tokens[head].suffix and _near(tokens, lead_in - 1, lead_in, "event_frames")
         # (nor one who speaks of its victims: قدم بايدن تعازيه في ضحايا هجوم انتحاري)
         framed = framed or (t.type == "ASSAULT" and _near(tokens, lead_in - 1, lead_in, "victims"))
@@ -3031,6 +3038,16 @@ def _main_country(doc: Document) -> str | None:
     return seen.most_common(1)[0][0] if seen else None
 
 
+def _drop_actor(ev: dict[str, Any], role: str) -> None:
+    """Take the event's source or target (``role``) out of it, with its argument."""
+    actor = ev[role]
+    if actor is None:
+        return
+    ev[role] = None
+    span = (actor.char_start, actor.char_end)
+    ev["arguments"] = [a for a in ev["arguments"] if not (a.role == role and (a.start, a.end) == span)]
+
+
 def _build(doc: Document, n: int, ev: dict[str, Any], where: str | None = None) -> Event:
     args: list[Argument] = [Argument("evidence", s.start, s.end, doc.text[s.start : s.end]) for s in ev["reports"][1:]]
     seen = set()
@@ -3165,15 +3182,9 @@ def events_stage(doc: Document) -> Document:
             ev = _event(doc, si, sent, tokens, actors, m, matches, towns)
             if denial or stopped:
                 ev["negated"] = False  # (the denial or the stop is the act, not its negation)
-            if denial and ev["target"] is not None:
+            if denial:
                 # (الاتهامات بأن تركيا تساعد تنظيم داعش: who is named in what is denied is no target)
-                t_ = ev["target"]
-                ev["target"] = None
-                ev["arguments"] = [
-                    a
-                    for a in ev["arguments"]
-                    if not (a.role == "target" and (a.start, a.end) == (t_.char_start, t_.char_end))
-                ]
+                _drop_actor(ev, "target")
             if (
                 m.trigger.kind == "noun"
                 and m.start > 0
@@ -3221,10 +3232,8 @@ def events_stage(doc: Document) -> Document:
                 ev = _event(doc, si, sent, tokens, actors, m, matches, towns)
             if ev["source"] is not None and ev["source"].start in generic:
                 continue  # أي منظمة إرهابية تهدد: a general statement, no event
-            if (tgt := ev["target"]) is not None and tgt.start in generic:
-                # تحرير مدنهم من أي جماعة إرهابية: no one in particular is its target
-                ev["target"] = None
-                ev["arguments"] = [a for a in ev["arguments"] if not (a.role == "target" and a.start == tgt.char_start)]
+            if ev["target"] is not None and ev["target"].start in generic:
+                _drop_actor(ev, "target")  # تحرير مدنهم من أي جماعة إرهابية: no one in particular
             src = ev["source"]
             if (
                 src is not None
@@ -3237,9 +3246,7 @@ def events_stage(doc: Document) -> Document:
             if ev["type"] in ("ASSAULT", "COERCE") and ev["source"] is not None and _monitor(ev["source"]):
                 # تحدث تقرير هيومن رايتس ووتش عن اعتقال: a rights group reports arrests and
                 # attacks, it makes none
-                s_ = ev["source"]
-                ev["source"] = None
-                ev["arguments"] = [a for a in ev["arguments"] if not (a.role == "source" and a.start == s_.char_start)]
+                _drop_actor(ev, "source")
             if converted and (ev["source"] is None or ev["target"] is None):
                 continue  # converted patterns are broad: they must find both actors
             told = _told_before(ev, merged, order)  # a later report of an event told before, or None

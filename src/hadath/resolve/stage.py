@@ -314,11 +314,10 @@ def _person(
             if found is not None:
                 found["reason"] += " by a shorter nasab"
     kunya = len(words) == 2 and fold(words[0]) in _KUNYA  # أم البشير, أبو مبارك: a parent of X, not X
-    kinsman = found is None and len(words) > 1 and _kinsman(words)
     kin_of = None  # the known man whose surname a kinsman bears (سليمان الأسد), for want of a title
     if found is None and len(words) > 1 and len(words[-1]) >= 4 and not _given_name(words[-1]) and not kunya:
         found = _known_person(words[-1], when)
-        if kinsman:
+        if _kinsman(words):
             kin_of, found = found, None
         code = str(found.get("code") or "") if found is not None else ""
         if found is not None and len(code) <= 3 and iso2_of(code) is None:

@@ -146,7 +146,6 @@ def split_candidates(norm: str) -> tuple[str, ...]:
     out: list[str] = [norm]
     if norm in r["protected"]:
         return (norm,)
-    min_bare = r["min_stem_after_bare_particle"]
     art = r["article"]
     for c in ("", *r["conjunctions"]):
         if c and not norm.startswith(c):
@@ -161,7 +160,7 @@ def split_candidates(norm: str) -> tuple[str, ...]:
             readings = [rest]
             if p == "ل" and rest.startswith("ل") and not rest.startswith(art):
                 readings.append("ا" + rest)  # للجيش -> الجيش (but لليبيا -> ليبيا)
-            least = min_stem_after(p) if p else min_bare
+            least = min_stem_after(c + p)
             for reading in readings:
                 if len(reading) >= least and reading not in out:
                     out.append(reading)
